@@ -1,0 +1,86 @@
+"""The graph model and the ontology, loaded once from schema/*.yaml (the one place for these facts)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from .paths import SCHEMA_DIR
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    label: str
+    key: str
+    properties: dict[str, str]
+    kind_labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class RelSpec:
+    type: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    properties: dict[str, str]
+
+
+@dataclass(frozen=True)
+class GraphModel:
+    nodes: dict[str, NodeSpec]
+    relationships: dict[str, RelSpec]
+    projection: dict[str, RelSpec]
+
+    def all_relationships(self) -> dict[str, RelSpec]:
+        return {**self.relationships, **self.projection}
+
+    def property_keys(self) -> list[str]:
+        keys = {k for n in self.nodes.values() for k in n.properties}
+        keys |= {k for r in self.all_relationships().values() for k in r.properties}
+        return sorted(keys)
+
+
+@dataclass(frozen=True)
+class Ontology:
+    event_types: dict[str, dict]
+    modalities: tuple[str, ...]
+    actor_kinds: tuple[str, ...]
+    place_kinds: tuple[str, ...]
+
+    def is_symmetric(self, event_type: str) -> bool:
+        return bool(self.event_types[event_type].get("symmetric"))
+
+
+def _load_yaml(name: str) -> dict:
+    with open(SCHEMA_DIR / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def ontology() -> Ontology:
+    raw = _load_yaml("ontology.yaml")
+    return Ontology(
+        event_types=raw["event_types"],
+        modalities=tuple(raw["modalities"]),
+        actor_kinds=tuple(raw["actor_kinds"]),
+        place_kinds=tuple(raw["place_kinds"]),
+    )
+
+
+@cache
+def graph_model() -> GraphModel:
+    raw = _load_yaml("graph_model.yaml")
+    nodes = {
+        label: NodeSpec(label, spec["key"], dict(spec["properties"]), dict(spec.get("kind_labels", {})))
+        for label, spec in raw["nodes"].items()
+    }
+    rels = {
+        rtype: RelSpec(rtype, tuple(spec["from"]), tuple(spec["to"]), dict(spec.get("properties") or {}))
+        for rtype, spec in raw["relationships"].items()
+    }
+    proj = raw["projection"]
+    projection = {
+        etype: RelSpec(etype, tuple(proj["from"]), tuple(proj["to"]), dict(proj["properties"]))
+        for etype in ontology().event_types
+    }
+    return GraphModel(nodes, rels, projection)

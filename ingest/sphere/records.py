@@ -1,0 +1,96 @@
+"""Typed records passed between the pipeline stages: read -> analyse -> extract -> resolve -> write."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document as read from disk, before any analysis."""
+
+    doc: str                      # file name, or the JSON Lines record's id
+    text: str
+    source: str                   # path it came from
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date of the document, when known
+    lang: str | None = None       # language hint from the input, if any
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int                    # character offsets in the document
+    end: int
+    lemma: str
+    pos: str = ""
+    feats: dict = field(default_factory=dict, hash=False, compare=False)
+    head: int = -1                # index of the head token within the sentence, -1 for root/unknown
+    dep: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    lang: str
+    tokens: tuple[Token, ...]
+    ner: tuple[tuple[int, int, str], ...] = ()   # token spans [i, j) with a PER/LOC/ORG label
+
+
+@dataclass
+class Entity:
+    """A canonical actor or place with the surface forms seen for it."""
+
+    id: str
+    name: str
+    kind: str                     # PERSON, ORGANIZATION, COUNTRY, GROUP or PLACE
+    country: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind == "PLACE"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity found in a sentence: token span [i, j) and the entity it resolves to."""
+
+    sentence: int
+    i: int
+    j: int
+    entity_id: str
+    surface: str
+    role_hint: str = ""           # "government" when a capital or seat stands for a government
+
+
+@dataclass
+class Event:
+    type: str
+    subject: str                  # entity id
+    object: str | None
+    sentence: str
+    start: int                    # sentence offsets in the document
+    end: int
+    lang: str
+    object2: str | None = None
+    location: str | None = None
+    date: str | None = None
+    modality: str = "asserted"
+    confidence: float = 0.5
+    attrs: dict = field(default_factory=dict)
+    quote: str = ""               # the trigger words that carry the event
+
+
+@dataclass
+class Extraction:
+    article: Article
+    lang: str
+    entities: dict[str, Entity]
+    events: list[Event]
+    mention_counts: dict[str, int]
+    sha256: str

@@ -1,0 +1,87 @@
+"""The store port: what the pipeline, the CLI and the exporters may ask of any graph store."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import graph_model
+from . import dialect
+
+
+@dataclass
+class RelRows:
+    type: str
+    source: str                  # source label
+    target: str                  # target label
+    rows: list[dict]
+
+
+@dataclass
+class GraphBatch:
+    """Rows ready for the store, one list per node label and per (relationship, endpoints)."""
+
+    nodes: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    relationships: list[RelRows] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)   # {"id", "ingested_at"}: marked last
+
+    def is_empty(self) -> bool:
+        return not self.documents
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[list]
+
+    def dicts(self) -> list[dict]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+class GraphStore(ABC):
+    name = "store"
+
+    @abstractmethod
+    def ensure_schema(self) -> None: ...
+
+    @abstractmethod
+    def query(self, statement: str, params: dict | None = None) -> QueryResult: ...
+
+    @abstractmethod
+    def write(self, batch: GraphBatch) -> None:
+        """Write nodes, then relationships, then mark the batch's documents as ingested."""
+
+    @abstractmethod
+    def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:
+        """Delete the projection relationships leaving these actors and write the given ones."""
+
+    def close(self) -> None:
+        return None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---- shared reads -------------------------------------------------------------------------
+    def ingested(self, doc_ids: list[str]) -> set[str]:
+        if not doc_ids:
+            return set()
+        return {row[0] for row in self.query(dialect.ingested_documents(), {"ids": doc_ids}).rows}
+
+    def aliases_of(self, label: str, ids: list[str]) -> dict[str, list[str]]:
+        if not ids:
+            return {}
+        result = self.query(dialect.existing_aliases(label), {"ids": ids})
+        return {row[0]: list(row[1] or []) for row in result.rows}
+
+    def stats(self) -> dict:
+        model = graph_model()
+        nodes = {label: self._count(dialect.count_nodes(label)) for label in model.nodes}
+        rels = {rtype: self._count(dialect.count_relationships(rtype)) for rtype in model.all_relationships()}
+        return {"nodes": nodes, "relationships": rels}
+
+    def _count(self, statement: str) -> int:
+        rows = self.query(statement).rows
+        return int(rows[0][0]) if rows else 0

@@ -1,0 +1,131 @@
+"""Every Cypher statement the writers run, generated from the graph model.
+
+The Neo4j and embedded (Ladybug) dialects differ only in what is decided here:
+schema DDL, Neo4j's extra kind labels, and Ladybug's typed columns for bulk COPY.
+"""
+from __future__ import annotations
+
+from ..model import GraphModel, NodeSpec, RelSpec, graph_model
+
+LADYBUG_TYPES = {"string": "STRING", "string_list": "STRING[]", "float": "DOUBLE", "int": "INT64"}
+RESERVED = {"end", "start", "type", "count"}
+
+
+def name(prop: str) -> str:
+    """A property name quoted where a dialect reserves it (`end` is a keyword in Ladybug)."""
+    return f"`{prop}`" if prop in RESERVED else prop
+
+
+# ---- schema -------------------------------------------------------------------------------------
+def neo4j_schema(model: GraphModel | None = None) -> list[str]:
+    model = model or graph_model()
+    return [
+        f"CREATE CONSTRAINT {spec.label.lower()}_{spec.key} IF NOT EXISTS "
+        f"FOR (n:{spec.label}) REQUIRE n.{spec.key} IS UNIQUE"
+        for spec in model.nodes.values()
+    ]
+
+
+def ladybug_schema(model: GraphModel | None = None) -> list[str]:
+    model = model or graph_model()
+    statements = []
+    for spec in model.nodes.values():
+        columns = ", ".join(f"{name(p)} {LADYBUG_TYPES[kind]}" for p, kind in spec.properties.items())
+        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {spec.label}({columns}, PRIMARY KEY({spec.key}))")
+    for rel in model.all_relationships().values():
+        pairs = ", ".join(f"FROM {a} TO {b}" for a in rel.sources for b in rel.targets)
+        columns = "".join(f", {name(p)} {LADYBUG_TYPES[kind]}" for p, kind in rel.properties.items())
+        statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({pairs}{columns})")
+    return statements
+
+
+# ---- writes -------------------------------------------------------------------------------------
+def upsert_nodes(spec: NodeSpec, extra_label: str | None = None) -> str:
+    sets = [f"n.{name(p)} = row.{name(p)}" for p in spec.properties if p != spec.key]
+    if extra_label:
+        sets.append(f"n:{extra_label}")
+    return (
+        f"UNWIND $rows AS row MERGE (n:{spec.label} {{{spec.key}: row.{spec.key}}}) "
+        f"SET {', '.join(sets)}"
+    )
+
+
+def upsert_relationships(rel: RelSpec, source: str, target: str) -> str:
+    statement = (
+        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.src}}), (b:{target} {{id: row.dst}}) "
+        f"MERGE (a)-[r:{rel.type}]->(b)"
+    )
+    if rel.properties:
+        statement += " SET " + ", ".join(f"r.{name(p)} = row.{name(p)}" for p in rel.properties)
+    return statement
+
+
+def existing_ids(label: str) -> str:
+    return f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id"
+
+
+def existing_aliases(label: str) -> str:
+    return f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, n.aliases AS aliases"
+
+
+def ingested_documents() -> str:
+    return "MATCH (d:Document) WHERE d.id IN $ids AND d.ingested_at IS NOT NULL RETURN d.id AS id"
+
+
+def mark_ingested() -> str:
+    return "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.ingested_at = row.ingested_at"
+
+
+def event_edges(target: str) -> str:
+    """Events of the given subjects with their object of one label, for rebuilding the projection."""
+    return (
+        f"MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t:{target}), (e)-[:REPORTED_IN]->(d:Document) "
+        "WHERE s.id IN $ids AND o.role IS NULL "
+        "RETURN s.id AS src, e.type AS type, t.id AS dst, e.date AS date, d.id AS doc, d.published AS published"
+    )
+
+
+def delete_projection(event_type: str, target: str) -> str:
+    return f"MATCH (s:Actor)-[r:{event_type}]->(:{target}) WHERE s.id IN $ids DELETE r"
+
+
+# ---- reads --------------------------------------------------------------------------------------
+def count_nodes(label: str) -> str:
+    return f"MATCH (n:{label}) RETURN count(n) AS count"
+
+
+def count_relationships(rel_type: str) -> str:
+    return f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS count"
+
+
+def projection_edges(event_type: str, target: str) -> str:
+    return (
+        f"MATCH (s:Actor)-[r:{event_type}]->(t:{target}) "
+        "RETURN s.id AS src, t.id AS dst, r.weight AS weight, r.first_seen AS first_seen, "
+        "r.last_seen AS last_seen, r.documents AS documents"
+    )
+
+
+def all_nodes(label: str) -> str:
+    spec = graph_model().nodes[label]
+    return f"MATCH (n:{label}) RETURN " + ", ".join(f"n.{name(p)} AS {name(p)}" for p in spec.properties) + " ORDER BY n.id"
+
+
+def writer_statements() -> list[str]:
+    """Every statement the writers and readers can run, for the linter."""
+    model = graph_model()
+    out = list(neo4j_schema(model))
+    for spec in model.nodes.values():
+        out += [upsert_nodes(spec), existing_ids(spec.label), count_nodes(spec.label), all_nodes(spec.label)]
+        out += [upsert_nodes(spec, kind_label) for kind_label in spec.kind_labels.values()]
+        if "aliases" in spec.properties:
+            out.append(existing_aliases(spec.label))
+    for rel in model.all_relationships().values():
+        out.append(count_relationships(rel.type))
+        out += [upsert_relationships(rel, a, b) for a in rel.sources for b in rel.targets]
+    for event_type, rel in model.projection.items():
+        for target in rel.targets:
+            out += [delete_projection(event_type, target), projection_edges(event_type, target)]
+    out += [event_edges(t) for t in model.projection["MEET"].targets]
+    out += [ingested_documents(), mark_ingested()]
+    return out

@@ -1,0 +1,107 @@
+"""The embedded store: Ladybug (the maintained Kuzu fork), persisted in a local folder.
+
+New nodes and relationships go through Ladybug's bulk COPY from Arrow tables (its fast path);
+rows that may already exist (nodes seen before, relationships of a crashed partial write)
+go through the same idempotent MERGE statements that Neo4j runs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import ladybug
+import pyarrow as pa
+
+from ..model import graph_model
+from . import dialect
+from .base import GraphBatch, GraphStore, QueryResult, RelRows
+
+ARROW_TYPES = {"string": pa.string(), "string_list": pa.list_(pa.string()), "float": pa.float64(), "int": pa.int64()}
+
+
+class EmbeddedStore(GraphStore):
+    name = "embedded"
+
+    def __init__(self, data_dir: str | Path):
+        self.data_dir = Path(data_dir)
+        self._db = None
+        self._conn = None
+
+    @property
+    def conn(self) -> ladybug.Connection:
+        if self._conn is None:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self._db = ladybug.Database(str(self.data_dir / "graph.lbug"))
+            self._conn = ladybug.Connection(self._db)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._db.close()
+            self._conn = self._db = None
+
+    def ensure_schema(self) -> None:
+        for statement in dialect.ladybug_schema():
+            self.conn.execute(statement)
+
+    def query(self, statement: str, params: dict | None = None) -> QueryResult:
+        result = self.conn.execute(statement, params or {})
+        columns = list(result.get_column_names())
+        rows = []
+        while result.has_next():
+            rows.append(list(result.get_next()))
+        return QueryResult(columns, rows)
+
+    def write(self, batch: GraphBatch) -> None:
+        model = graph_model()
+        created: set[str] = set()
+        for label, rows in batch.nodes.items():
+            spec = model.nodes[label]
+            existing = self._existing(label, [row[spec.key] for row in rows])
+            fresh = [row for row in rows if row[spec.key] not in existing]
+            self._copy(label, spec.properties, fresh)
+            self._merge(dialect.upsert_nodes(spec), [row for row in rows if row[spec.key] in existing])
+            created.update(row[spec.key] for row in fresh)
+        for rel in batch.relationships:
+            self._write_relationships(rel, created)
+        self._merge(dialect.mark_ingested(), batch.documents)
+
+    def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:
+        model = graph_model()
+        for event_type, spec in model.projection.items():
+            for target in spec.targets:
+                self.conn.execute(dialect.delete_projection(event_type, target), {"ids": actor_ids})
+        for rel in edges:
+            self._write_relationships(rel, created=set(actor_ids))
+
+    # ---- helpers ------------------------------------------------------------------------------
+    def _write_relationships(self, rel: RelRows, created: set[str]) -> None:
+        spec = graph_model().all_relationships()[rel.type]
+        fresh = [row for row in rel.rows if row["src"] in created or row["dst"] in created]
+        known = [row for row in rel.rows if not (row["src"] in created or row["dst"] in created)]
+        columns = {"src": "string", "dst": "string", **spec.properties}
+        self._copy(rel.type, columns, fresh, f"(from='{rel.source}', to='{rel.target}')")
+        self._merge(dialect.upsert_relationships(spec, rel.source, rel.target), known)
+
+    def _existing(self, label: str, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), 5000):
+            found |= {row[0] for row in self.query(dialect.existing_ids(label), {"ids": ids[i:i + 5000]}).rows}
+        return found
+
+    def _copy(self, table: str, columns: dict[str, str], rows: list[dict], options: str = "") -> None:
+        if not rows:
+            return
+        arrow = pa.table(
+            {name: pa.array([row.get(name) for row in rows], type=ARROW_TYPES[kind]) for name, kind in columns.items()}
+        )
+        _copy_frame(self.conn, table, arrow, options)
+
+    def _merge(self, statement: str, rows: list[dict]) -> None:
+        for i in range(0, len(rows), 1000):
+            self.conn.execute(statement, {"rows": rows[i:i + 1000]})
+
+
+def _copy_frame(conn: ladybug.Connection, table: str, frame: pa.Table, options: str) -> None:
+    # Ladybug's COPY reads a Python variable named in the statement from the caller's scope.
+    conn.execute(f"COPY {table} FROM frame {options}".strip())
