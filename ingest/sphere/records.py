@@ -36,7 +36,7 @@ class Sentence:
     end: int
     lang: str
     tokens: tuple[Token, ...]
-    ner: tuple[tuple[int, int, str], ...] = ()   # token spans [i, j) with a PER/LOC/ORG label
+    ner: tuple[tuple, ...] = ()   # (i, j, label[, normal form]): token span [i, j) labelled PER/LOC/ORG/NORP
 
 
 @dataclass

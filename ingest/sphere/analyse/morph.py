@@ -1,0 +1,68 @@
+"""pymorphy3 for Russian and Ukrainian: normal forms and cases of single words, cached."""
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import pymorphy3
+
+# pymorphy3 grammeme -> Universal Dependencies case name
+CASES = {"nomn": "Nom", "gent": "Gen", "gen2": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins",
+         "loct": "Loc", "loc2": "Loc", "voct": "Voc"}
+NAME_TAGS = {"Name", "Surn", "Patr"}
+
+
+@cache
+def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def fold(text: str) -> str:
+    """Lower case with ё->е and ґ->г folded, the matching key for Cyrillic words."""
+    return text.lower().replace("ё", "е").replace("ґ", "г")
+
+
+@lru_cache(maxsize=200_000)
+def normal_forms(word: str, lang: str) -> frozenset[str]:
+    forms = {fold(word)}
+    if any("\u0400" <= ch <= "\u04ff" for ch in word):
+        forms |= {fold(p.normal_form) for p in analyzer(lang).parse(word)}
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=200_000)
+def cases(word: str, lang: str) -> frozenset[str]:
+    found = set()
+    for parse in analyzer(lang).parse(word):
+        found |= {CASES[g] for g in parse.tag.grammemes if g in CASES}
+    return frozenset(found)
+
+
+@lru_cache(maxsize=100_000)
+def name_parse(word: str, lang: str):
+    """The analysis of a capitalised word as a first name, surname or patronymic, if it has one."""
+    for parse in analyzer(lang).parse(word):
+        if parse.tag.grammemes & NAME_TAGS and parse.tag.POS == "NOUN":
+            return parse
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def lemma(word: str, lang: str) -> str:
+    parses = analyzer(lang).parse(word)
+    return fold(parses[0].normal_form) if parses else fold(word)
+
+
+@lru_cache(maxsize=100_000)
+def pos(word: str, lang: str) -> str:
+    parses = analyzer(lang).parse(word)
+    return str(parses[0].tag.POS or "") if parses else ""
+
+
+def nominative(word: str, lang: str) -> str:
+    """A name word in the nominative, keeping its capitalisation."""
+    parse = name_parse(word, lang)
+    if parse is None:
+        return word
+    inflected = parse.inflect({"nomn"})
+    base = inflected.word if inflected else parse.normal_form
+    return base[:1].upper() + base[1:] if word[:1].isupper() else base

@@ -1,0 +1,48 @@
+"""Russian: natasha (razdel segmentation, slovnet morphology and NER; models ship inside the wheel)."""
+from __future__ import annotations
+
+from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+from ..records import Sentence, Token
+from . import morph
+
+
+class RussianAnalyser:
+    lang = "ru"
+
+    def __init__(self):
+        self.segmenter = Segmenter()
+        self.vocab = MorphVocab()
+        embedding = NewsEmbedding()
+        self.morph_tagger = NewsMorphTagger(embedding)
+        self.ner_tagger = NewsNERTagger(embedding)
+
+    def analyse(self, text: str) -> list[Sentence]:
+        doc = Doc(text)
+        doc.segment(self.segmenter)
+        doc.tag_morph(self.morph_tagger)
+        doc.tag_ner(self.ner_tagger)
+        sentences = []
+        for sent in doc.sents:
+            tokens = tuple(self._token(tok) for tok in sent.tokens)
+            ner = tuple(_token_span(tokens, span, self.vocab) for span in doc.spans
+                        if sent.start <= span.start and span.stop <= sent.stop)
+            sentences.append(Sentence(sent.text, sent.start, sent.stop, self.lang, tokens,
+                                      tuple(s for s in ner if s)))
+        return sentences
+
+    def _token(self, tok) -> Token:
+        tok.lemmatize(self.vocab)
+        feats = dict(tok.feats or {})
+        case = feats.get("Case")
+        feats["cases"] = frozenset({case}) if case else morph.cases(tok.text, self.lang)
+        feats["nf"] = morph.normal_forms(tok.text, self.lang) | {morph.fold(tok.lemma or tok.text)}
+        return Token(tok.text, tok.start, tok.stop, morph.fold(tok.lemma or tok.text), tok.pos or "", feats)
+
+
+def _token_span(tokens: tuple[Token, ...], span, vocab):
+    inside = [i for i, t in enumerate(tokens) if t.start >= span.start and t.end <= span.stop]
+    if not inside:
+        return None
+    span.normalize(vocab)
+    return inside[0], inside[-1] + 1, span.type, span.normal or span.text

@@ -1,0 +1,46 @@
+"""Ukrainian: razdel segmentation and pymorphy3's Ukrainian dictionary (no offline uk NER exists).
+
+Person candidates are runs of capitalised words that the dictionary knows as first names or surnames.
+"""
+from __future__ import annotations
+
+from razdel import sentenize, tokenize
+
+from ..records import Sentence, Token
+from . import morph
+
+POS_MAP = {"NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "VERB": "VERB", "INFN": "VERB", "PREP": "ADP",
+           "CONJ": "CCONJ", "PRCL": "PART", "NPRO": "PRON", "ADVB": "ADV", "NUMR": "NUM", "GRND": "VERB",
+           "PRTF": "VERB", "PRTS": "VERB"}
+
+
+class UkrainianAnalyser:
+    lang = "uk"
+
+    def analyse(self, text: str) -> list[Sentence]:
+        sentences = []
+        for sent in sentenize(text):
+            tokens = tuple(self._token(sent.start + t.start, sent.start + t.stop, t.text) for t in tokenize(sent.text))
+            sentences.append(Sentence(sent.text, sent.start, sent.stop, self.lang, tokens, _person_spans(tokens)))
+        return sentences
+
+    def _token(self, start: int, end: int, text: str) -> Token:
+        feats = {"cases": morph.cases(text, self.lang), "nf": morph.normal_forms(text, self.lang)}
+        pos = "PUNCT" if not any(ch.isalnum() for ch in text) else POS_MAP.get(morph.pos(text, self.lang), "X")
+        if text[:1].isupper() and pos in ("NOUN", "X"):
+            pos = "PROPN"
+        return Token(text, start, end, morph.lemma(text, self.lang), pos, feats)
+
+
+def _person_spans(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
+    spans, i = [], 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].text[:1].isupper() and morph.name_parse(tokens[j].text, "uk"):
+            j += 1
+        if j > i:
+            spans.append((i, j, "PER"))
+            i = j
+        else:
+            i += 1
+    return tuple(spans)

@@ -1,0 +1,1 @@
+"""Extraction: mentions of actors and places, then events between them, per document."""

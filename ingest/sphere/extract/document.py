@@ -1,0 +1,33 @@
+"""One article in, one Extraction out: language, analysis, mentions, surname linking, events."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from ..analyse import analyse
+from ..language import LANGUAGES, detect_language
+from ..records import Article, Extraction
+from ..resolve.persons import link_surnames
+from .events import EventExtractor
+from .mentions import MentionFinder
+
+
+def extract_article(article: Article) -> Extraction:
+    lang = article.lang if article.lang in LANGUAGES else detect_language(article.text)
+    sentences = analyse(article.text, lang)
+    finder = MentionFinder(lang)
+    mentions = [finder.find(sentence, k) for k, sentence in enumerate(sentences)]
+    link_surnames(finder.entities, mentions)
+    extractor = EventExtractor(lang)
+    events = []
+    for sentence, sentence_mentions in zip(sentences, mentions):
+        events += extractor.extract(sentence, sentence_mentions, finder.entities, article.published)
+    counts = Counter(m.entity_id for sentence_mentions in mentions for m in sentence_mentions)
+    return Extraction(
+        article=article,
+        lang=lang,
+        entities=finder.entities,
+        events=events,
+        mention_counts=dict(counts),
+        sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+    )

@@ -1,0 +1,330 @@
+"""Events from one sentence: dictionary triggers with role frames (PETRARCH-style), roles read from
+Slavic case and prepositions or from the English dependency parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analyse import morph
+from ..model import ontology
+from ..records import Entity, Event, Mention, Sentence
+from .dates import find_date
+from .lexicon import Frame, Lexicon, lexicon
+
+PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
+MAX_ROLE_DISTANCE = 18
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    frame: Frame
+
+
+class EventExtractor:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.lex: Lexicon = lexicon(lang)
+
+    def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
+                published: str | None) -> list[Event]:
+        if not mentions:
+            return []
+        date, date_text = find_date(sentence, self.lex, published)
+        events: list[Event] = []
+        for trigger in self.triggers(sentence):
+            events += self._events_for(sentence, trigger, mentions, entities)
+        events += self._affiliations(sentence, mentions, entities)
+        seen, unique = set(), []
+        for event in events:
+            key = (event.type, event.subject, event.object, event.object2)
+            if ontology().is_symmetric(event.type):
+                key = (event.type, *sorted([event.subject, event.object or ""]), event.object2)
+            if key in seen or event.subject == event.object:
+                continue
+            seen.add(key)
+            if event.type != "AFFILIATION":
+                event.date = date
+                if date is None and date_text:
+                    event.attrs["date_text"] = date_text
+            unique.append(event)
+        return unique
+
+    # ---- triggers -------------------------------------------------------------------------------
+    def triggers(self, sentence: Sentence) -> list[Trigger]:
+        found: list[Trigger] = []
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            keys = token.feats.get("nf", frozenset()) | {token.lemma}
+            for key in keys:
+                for frame in self.lex.frames.get(key, ()):
+                    end = self._match_rest(tokens, i, frame.words[1:])
+                    if end is not None:
+                        found.append(Trigger(i, end, frame))
+        # a longer trigger hides the shorter ones it contains ("военная база" over "база")
+        found.sort(key=lambda t: -(t.end - t.start))
+        kept: list[Trigger] = []
+        for trig in found:
+            if any(k.start <= trig.start and trig.end <= k.end and (k.end - k.start) > (trig.end - trig.start)
+                   for k in kept):
+                continue
+            if any(k.start == trig.start and k.end == trig.end and k.frame == trig.frame for k in kept):
+                continue
+            kept.append(trig)
+        return sorted(kept, key=lambda t: t.start)
+
+    @staticmethod
+    def _match_rest(tokens, i: int, rest: tuple[str, ...]) -> int | None:
+        position = i + 1
+        for word in rest:
+            for k in range(position, min(position + 4, len(tokens))):
+                if word in tokens[k].feats.get("nf", frozenset()) or word == tokens[k].lemma:
+                    position = k + 1
+                    break
+            else:
+                return None
+        return position
+
+    # ---- roles ----------------------------------------------------------------------------------
+    def _events_for(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
+        frame = trigger.frame
+        subjects = self._fill(sentence, trigger, frame.subject, mentions, entities, role="subject", used=set())
+        if not subjects:
+            return []
+        used = {id(m) for m in subjects}
+        objects = self._fill(sentence, trigger, frame.object, mentions, entities, role="object", used=used,
+                             kind=frame.object_kind)
+        used |= {id(m) for m in objects}
+        object2 = []
+        if frame.object2 and len(objects) >= 2:
+            objects, object2 = objects[:1], objects[1:2]
+        if not objects and not _object_optional(frame.type):
+            if ontology().is_symmetric(frame.type) and len(subjects) >= 2:
+                return [self._event(sentence, trigger, a, b, None, mentions, entities)
+                        for k, a in enumerate(subjects) for b in subjects[k + 1:]]
+            return []
+        targets = objects or [None]
+        return [self._event(sentence, trigger, s, o, object2[0] if object2 else None, mentions, entities)
+                for s in subjects for o in targets]
+
+    def _fill(self, sentence, trigger, patterns, mentions, entities, role, used, kind="any") -> list[Mention]:
+        for pattern in patterns:
+            found = [m for m in self._candidates(sentence, trigger, pattern, mentions)
+                     if id(m) not in used and self._kind_ok(entities[m.entity_id], role, kind)]
+            if found:
+                first = found[0]
+                return [first] + self._conjuncts(sentence, first, mentions, used, entities, role, kind)
+        return []
+
+    @staticmethod
+    def _kind_ok(entity: Entity, role: str, kind: str) -> bool:
+        if role == "subject":
+            return not entity.is_place
+        if kind == "place":
+            return entity.is_place or entity.kind == "COUNTRY"
+        if kind == "actor":
+            return not entity.is_place
+        return True
+
+    def _candidates(self, sentence, trigger, pattern, mentions) -> list[Mention]:
+        if self.lang == "en":
+            return self._english_candidates(sentence, trigger, pattern, mentions)
+        prep, _, case = pattern.rpartition("+")
+        out = []
+        for m in mentions:
+            if m.i < trigger.end and m.j > trigger.start:
+                continue
+            distance = m.i - trigger.end if m.i >= trigger.end else trigger.start - m.j
+            if distance > MAX_ROLE_DISTANCE:
+                continue
+            governing = self._preposition(sentence, m)
+            cases = self._cases(sentence, m)
+            if pattern == "gen_after":
+                ok = trigger.end <= m.i <= trigger.end + 2 and "Gen" in cases and governing is None
+            elif pattern == "nom":
+                ok = "Nom" in cases and governing is None
+            elif prep:
+                ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases
+            else:
+                ok = case in cases and governing is None
+            if ok:
+                out.append((distance, m))
+        return [m for _, m in sorted(out, key=lambda x: x[0])]
+
+    def _preposition(self, sentence: Sentence, m: Mention) -> str | None:
+        tokens = sentence.tokens
+        for k in range(m.i - 1, max(-1, m.i - 7), -1):
+            tok = tokens[k]
+            word = morph.fold(tok.text)
+            if tok.pos == "ADP":
+                return PREP_VARIANTS.get(word, word)
+            if word in self.lex.coordinators:
+                continue
+            if tok.pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON") or tok.text in ",;:—–-\"«»":
+                return None
+        return None
+
+    def _cases(self, sentence: Sentence, m: Mention) -> frozenset[str]:
+        span = sentence.tokens[m.i:m.j]
+        heads = [t for t in span if t.pos in ("NOUN", "PROPN")] or list(span)
+        cases = frozenset()
+        for tok in heads[:1] + heads[-1:]:
+            cases = cases | tok.feats.get("cases", frozenset())
+        return cases or frozenset({"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"})
+
+    def _conjuncts(self, sentence, first: Mention, mentions, used, entities, role, kind) -> list[Mention]:
+        """Mentions joined to `first` by a coordinator: "Путин и Эрдоган", "Shoigu and Lavrov"."""
+        out, current = [], first
+        for m in mentions:
+            if m.i <= current.i or id(m) in used or m is first:
+                continue
+            between = sentence.tokens[current.j:m.i]
+            if len(between) == 1 and morph.fold(between[0].text) in self.lex.coordinators | {","} and \
+                    self._kind_ok(entities[m.entity_id], role, kind):
+                out.append(m)
+                current = m
+            elif m.i > current.j:
+                break
+        return out
+
+    # ---- English --------------------------------------------------------------------------------
+    def _english_candidates(self, sentence, trigger, pattern, mentions) -> list[Mention]:
+        tokens = sentence.tokens
+        head = trigger.start
+        found = []
+        for level in range(3):
+            for k, tok in enumerate(tokens):
+                if tok.head != head:
+                    continue
+                if pattern in ("nsubj", "nsubjpass") and tok.dep in ("nsubj", "nsubjpass"):
+                    found.append(k)
+                elif pattern == "dobj" and tok.dep in ("dobj", "attr") and level == 0:
+                    found.append(k)
+                elif pattern in ("poss", "compound", "npadvmod") and tok.dep == pattern and level == 0:
+                    found.append(k)
+                elif pattern == "agent" and tok.dep == "agent" and level == 0:
+                    found += [c for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
+                elif tok.dep == "prep" and tok.text.lower() == pattern and level == 0:
+                    found += [c for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
+            if found or pattern not in ("nsubj", "nsubjpass") or tokens[head].head < 0:
+                break
+            head = tokens[head].head
+        if pattern == "amod_head" and tokens[trigger.start].dep == "amod":
+            found.append(tokens[trigger.start].head)
+        out = []
+        for k in found:
+            m = next((m for m in mentions if m.i <= k < m.j), None)
+            if m is None:
+                m = next((m for m in mentions if tokens[k].head >= 0 and m.i <= k and
+                          any(tokens[c].head == k for c in range(m.i, m.j))), None)
+            if m is not None:
+                out.append(m)
+        return out
+
+    # ---- event assembly -------------------------------------------------------------------------
+    def _event(self, sentence, trigger, subject: Mention, obj: Mention | None, obj2: Mention | None,
+               mentions, entities) -> Event:
+        frame = trigger.frame
+        used = {id(subject), id(obj), id(obj2)}
+        location = self._location(sentence, mentions, entities, used)
+        quote = sentence.text[sentence.tokens[trigger.start].start - sentence.start:
+                              sentence.tokens[trigger.end - 1].end - sentence.start]
+        return Event(
+            type=frame.type, subject=subject.entity_id, object=obj.entity_id if obj else None,
+            object2=obj2.entity_id if obj2 else None, location=location,
+            sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
+            modality=frame.modality or self._modality(sentence, trigger),
+            confidence=0.6 if obj else 0.5, attrs=dict(frame.attrs), quote=quote,
+        )
+
+    def _location(self, sentence, mentions, entities, used) -> str | None:
+        for m in mentions:
+            if id(m) in used or not entities[m.entity_id].is_place:
+                continue
+            prep = self._preposition(sentence, m) if self.lang != "en" else _english_prep(sentence, m)
+            if prep in self.lex.location_prepositions and (self.lang == "en" or "Loc" in self._cases(sentence, m)):
+                return m.entity_id
+        return None
+
+    def _modality(self, sentence: Sentence, trigger: Trigger) -> str:
+        tokens = sentence.tokens
+        window = [morph.fold(t.text) for t in tokens[max(0, trigger.start - 3):trigger.start]]
+        if any(w in self.lex.negations for w in window):
+            return "denied"
+        words = [morph.fold(t.text) for t in tokens]
+        keys = [t.feats.get("nf", frozenset()) | {t.lemma, morph.fold(t.text)} for t in tokens]
+        trigger_tok = tokens[trigger.start]
+        for modality in ("denied", "planned", "reported_claim"):
+            for cue in self.lex.modality.get(modality, ()):
+                if _has_cue(cue, words, keys):
+                    return modality
+            if modality == "planned" and trigger_tok.feats.get("Tense") == "Fut":
+                return "planned"
+        return "asserted"
+
+    # ---- affiliation from titles ----------------------------------------------------------------
+    def _affiliations(self, sentence, mentions, entities) -> list[Event]:
+        events = []
+        tokens = sentence.tokens
+        for person in mentions:
+            if entities[person.entity_id].kind != "PERSON":
+                continue
+            for title_words, role in sorted(self.lex.titles.items(), key=lambda kv: -len(kv[0])):
+                at = _find_title(tokens, title_words, max(0, person.i - 8), person.i, self.lang)
+                if at is None:
+                    continue
+                start, end = at
+                org = next((m for m in mentions if end <= m.i < person.i and
+                            entities[m.entity_id].kind in ("COUNTRY", "ORGANIZATION", "GROUP")), None)
+                if org is None:
+                    org = next((m for m in mentions if m.j == start and
+                                entities[m.entity_id].kind in ("COUNTRY", "ORGANIZATION")), None)
+                if org is None:
+                    continue
+                events.append(Event(
+                    type="AFFILIATION", subject=person.entity_id, object=org.entity_id,
+                    sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
+                    confidence=0.7, attrs={"role": role},
+                    quote=sentence.text[tokens[start].start - sentence.start:tokens[end - 1].end - sentence.start],
+                ))
+                break
+        return events
+
+
+def _object_optional(event_type: str) -> bool:
+    return bool(ontology().event_types[event_type].get("object_optional"))
+
+
+def _english_prep(sentence: Sentence, m: Mention) -> str | None:
+    if m.i == 0:
+        return None
+    prev = sentence.tokens[m.i - 1]
+    if prev.dep == "prep" or prev.pos == "ADP":
+        return prev.text.lower()
+    if m.i >= 2 and prev.text.lower() == "the" and sentence.tokens[m.i - 2].pos == "ADP":
+        return sentence.tokens[m.i - 2].text.lower()
+    return None
+
+
+def _has_cue(cue: str, words: list[str], keys: list[frozenset[str]]) -> bool:
+    parts = cue.split()
+    if len(parts) == 1:
+        return any(cue in k for k in keys)
+    return any(all(parts[n] in keys[i + n] or parts[n] == words[i + n] for n in range(len(parts)))
+               for i in range(len(words) - len(parts) + 1))
+
+
+def _find_title(tokens, title_words: tuple[str, ...], lo: int, hi: int, lang: str) -> tuple[int, int] | None:
+    for i in range(lo, hi):
+        k, position = 0, i
+        while k < len(title_words) and position < hi:
+            word = title_words[k]
+            keys = tokens[position].feats.get("nf", frozenset()) | {tokens[position].lemma, morph.fold(tokens[position].text)}
+            if word in keys or (lang != "en" and morph.normal_forms(word, lang) & keys):
+                k += 1
+                position += 1
+            else:
+                break
+        if k == len(title_words):
+            return i, position
+    return None

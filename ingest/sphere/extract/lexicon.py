@@ -1,0 +1,78 @@
+"""Per-language lexicons (schema/lexicons/<lang>.yaml): event triggers, role frames, modality cues,
+titles, prepositions and date words. Data a user can read and extend."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from ..analyse import morph
+from ..paths import LEXICON_DIR
+
+
+@dataclass(frozen=True)
+class Frame:
+    type: str
+    words: tuple[str, ...]               # trigger lemmas in order (folded)
+    subject: tuple[str, ...]             # role patterns in order of preference
+    object: tuple[str, ...]
+    object2: tuple[str, ...] = ()
+    object_kind: str = "any"             # any | actor | place
+    modality: str | None = None          # a trigger that fixes modality (e.g. "seek" -> planned)
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    frames: dict[str, list[Frame]]       # first trigger lemma -> frames
+    place_prepositions: frozenset[str]
+    location_prepositions: frozenset[str]
+    coordinators: frozenset[str]
+    negations: frozenset[str]
+    modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
+    titles: dict[tuple[str, ...], str]   # title lemmas -> English role
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, dict]            # phrase -> {"days": -1} / {"months": -1} / {"years": -1} / {"weekday_past": true}
+    defaults: dict
+
+
+def _fold_words(text: str) -> tuple[str, ...]:
+    return tuple(morph.fold(w) for w in text.split())
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    with open(LEXICON_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    defaults = raw.get("defaults", {})
+    frames: dict[str, list[Frame]] = {}
+    for trigger, specs in raw["triggers"].items():
+        for spec in specs if isinstance(specs, list) else [specs]:
+            words = _fold_words(trigger)
+            frame = Frame(
+                type=spec["type"], words=words,
+                subject=tuple(spec.get("subject", defaults.get("subject", []))),
+                object=tuple(spec.get("object", defaults.get("object", []))),
+                object2=tuple(spec.get("object2", [])),
+                object_kind=spec.get("object_kind", "any"),
+                modality=spec.get("modality"),
+                attrs=tuple(sorted((spec.get("attrs") or {}).items())),
+            )
+            frames.setdefault(words[0], []).append(frame)
+    return Lexicon(
+        lang=lang,
+        frames=frames,
+        place_prepositions=frozenset(raw.get("place_prepositions", [])),
+        location_prepositions=frozenset(raw.get("location_prepositions", [])),
+        coordinators=frozenset(raw.get("coordinators", [])),
+        negations=frozenset(raw.get("negations", [])),
+        modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
+        titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
+        months={morph.fold(k): v for k, v in raw.get("months", {}).items()},
+        weekdays={morph.fold(k): v for k, v in raw.get("weekdays", {}).items()},
+        relative={morph.fold(k): v for k, v in raw.get("relative_dates", {}).items()},
+        defaults=defaults,
+    )

@@ -1,0 +1,165 @@
+"""Find actor and place mentions in analysed sentences and resolve each to a canonical entity."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..analyse import morph
+from ..records import Entity, Mention, Sentence
+from ..resolve.gazetteer import Entry, gazetteer, slug
+from ..resolve.translit import transliterate
+from .lexicon import lexicon
+
+MEDIA = re.compile(r"^(reuters|interfax|интерфакс|інтерфакс|tass|тасс|ріа|риа|ap|afp|bloomberg|кан)$", re.I)
+
+
+@dataclass
+class Unit:
+    token: int
+    text: str
+    keys: frozenset[str]
+
+
+def sentence_units(sentence: Sentence) -> list[Unit]:
+    out = []
+    for index, token in enumerate(sentence.tokens):
+        words = re.findall(r"\w+", token.text)
+        for word in words:
+            keys = token.feats.get("nf", frozenset()) if word == token.text else morph.normal_forms(word, sentence.lang)
+            out.append(Unit(index, word, keys | {morph.fold(word)}))
+    return out
+
+
+class MentionFinder:
+    """Per document: mentions per sentence, and the entities they resolve to."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.gaz = gazetteer()
+        self.lex = lexicon(lang)
+        self.entities: dict[str, Entity] = {}
+
+    def find(self, sentence: Sentence, index: int) -> list[Mention]:
+        units = sentence_units(sentence)
+        taken = [False] * len(sentence.tokens)
+        mentions = self._gazetteer_mentions(sentence, index, units, taken)
+        mentions += self._ner_mentions(sentence, index, taken)
+        return sorted(mentions, key=lambda m: m.i)
+
+    # ---- gazetteer ------------------------------------------------------------------------------
+    def _gazetteer_mentions(self, sentence, index, units, taken) -> list[Mention]:
+        words = [u.text for u in units]
+        keys = [u.keys for u in units]
+        mentions, u = [], 0
+        while u < len(units):
+            found = self.gaz.match_at(words, keys, u)
+            inst = self.gaz.institution_at(keys, u)
+            if inst and (not found or inst[0] >= found[0]):
+                mention = self._institution(sentence, index, units, u, inst)
+                if mention:
+                    mentions.append(mention)
+                    for t in range(mention.i, mention.j):
+                        taken[t] = True
+                    u = next((k for k, unit in enumerate(units) if unit.token >= mention.j), len(units))
+                    continue
+            if found:
+                n, entry = found
+                i, j = units[u].token, units[u + n - 1].token + 1
+                mentions.append(self._mention(sentence, index, i, j, self._resolve_seat(sentence, i, entry)))
+                for t in range(i, j):
+                    taken[t] = True
+                u += n
+            else:
+                u += 1
+        return mentions
+
+    def _institution(self, sentence, index, units, u, inst_match) -> Mention | None:
+        n, inst = inst_match
+        country = None
+        i, j = units[u].token, units[u + n - 1].token + 1
+        if u > 0 and (country := self.gaz.adjective_country(units[u - 1].keys)):
+            i = units[u - 1].token
+        elif u + n < len(units):
+            after = self.gaz.match_at([x.text for x in units], [x.keys for x in units], u + n)
+            if after and after[1].kind == "COUNTRY":
+                country = after[1].id
+                j = units[u + n + after[0] - 1].token + 1
+        if not country:
+            return None
+        country_entry = self.gaz.entries[country]
+        if inst.name is None:
+            return self._mention(sentence, index, i, j, country_entry)
+        name = inst.name.format(adj=self.gaz.english_adjective[country])
+        entry = Entry(f"org:{country_entry.country}:{inst.key}", name, "ORGANIZATION", country_entry.country)
+        return self._mention(sentence, index, i, j, entry)
+
+    def _resolve_seat(self, sentence: Sentence, i: int, entry: Entry) -> Entry:
+        """A capital or seat stands for its government unless it is a destination or a location."""
+        if not entry.stands_for:
+            return entry
+        before = sentence.tokens[i - 1].text.lower() if i > 0 else ""
+        if before in self.lex.place_prepositions:
+            return entry
+        return self.gaz.entries[entry.stands_for]
+
+    # ---- named entity spans ---------------------------------------------------------------------
+    def _ner_mentions(self, sentence, index, taken) -> list[Mention]:
+        mentions = []
+        for span in sentence.ner:
+            i, j, label = span[0], span[1], span[2]
+            if any(taken[i:j]):
+                continue
+            text = sentence.text[sentence.tokens[i].start - sentence.start:sentence.tokens[j - 1].end - sentence.start]
+            if MEDIA.match(text):
+                continue
+            entry = None
+            if label == "PER":
+                entry = self._person(sentence, i, j, span[3] if len(span) > 3 else None)
+            elif self.lang == "en" and label in ("LOC", "ORG"):
+                name = re.sub(r"^the\s+", "", text, flags=re.I)
+                kind = "PLACE" if label == "LOC" else "ORGANIZATION"
+                prefix = "place" if kind == "PLACE" else "org"
+                entry = Entry(f"{prefix}:{slug(name)}", name, kind)
+            if entry:
+                mentions.append(self._mention(sentence, index, i, j, entry))
+                for t in range(i, j):
+                    taken[t] = True
+        return mentions
+
+    def _person(self, sentence: Sentence, i: int, j: int, normal: str | None) -> Entry | None:
+        tokens = [t for t in sentence.tokens[i:j] if re.search(r"\w", t.text)]
+        if not tokens or not all(t.text[:1].isupper() for t in tokens if t.text.isalpha()):
+            return None
+        if self.lang == "en":
+            words = [t.text for t in tokens]
+        else:
+            words = (normal.split() if normal and len(normal.split()) == len(tokens)
+                     else [morph.nominative(t.text, self.lang) for t in tokens])
+            words = [morph.nominative(w, self.lang) if w == t.text and self.lang == "uk" else w
+                     for w, t in zip(words, tokens)]
+        words = [w for w in words if not re.fullmatch(r"[()\-]+", w)]
+        known = self._known_person(words)
+        if known:
+            return known
+        name = " ".join(words)
+        if self.lang != "en":
+            name = transliterate(name, self.lang)
+        return Entry(f"person:{slug(name)}", name, "PERSON")
+
+    def _known_person(self, words: list[str]) -> Entry | None:
+        for candidate in (words, words[-1:]):
+            keys = [morph.normal_forms(w, "ru") | morph.normal_forms(w, "uk") for w in candidate]
+            found = self.gaz.match_at(candidate, keys, 0)
+            if found and found[0] == len(candidate) and found[1].kind == "PERSON":
+                return found[1]
+        return None
+
+    # ---- registry -------------------------------------------------------------------------------
+    def _mention(self, sentence: Sentence, index: int, i: int, j: int, entry: Entry) -> Mention:
+        surface = sentence.text[sentence.tokens[i].start - sentence.start:sentence.tokens[j - 1].end - sentence.start]
+        entity = self.entities.get(entry.id)
+        if entity is None:
+            entity = self.entities[entry.id] = Entity(entry.id, entry.name, entry.kind, entry.country,
+                                                       set(), entry.lat, entry.lon)
+        entity.aliases.add(surface)
+        return Mention(index, i, j, entry.id, surface)

@@ -1,0 +1,1 @@
+"""Resolution: surface forms to canonical actors and places with stable ids."""

@@ -1,0 +1,159 @@
+"""The multilingual gazetteer: countries, capitals, places, organisations, institutions, known people.
+
+Built once per process from schema/gazetteer/*.yaml and pycountry's ru/uk translations.
+Forms are matched word by word on normal forms, so inflected mentions find their entry.
+"""
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+import yaml
+
+from ..analyse import morph
+from ..paths import GAZETTEER_DIR
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: str
+    kind: str                       # PERSON ORGANIZATION COUNTRY GROUP PLACE
+    country: str | None = None      # ISO alpha-2
+    stands_for: str | None = None   # capitals and seats: the country actor id they can stand for
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Institution:
+    key: str
+    name: str | None                # None: the phrase stands for the country itself
+    forms: tuple[str, ...]
+
+
+def units(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def unit_keys(word: str) -> frozenset[str]:
+    """Normal forms of a gazetteer word under both Slavic dictionaries."""
+    return morph.normal_forms(word, "ru") | morph.normal_forms(word, "uk")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+class Gazetteer:
+    def __init__(self):
+        self.entries: dict[str, Entry] = {}
+        self._index: dict[str, list[tuple[tuple[frozenset[str], ...], tuple[bool, ...], Entry]]] = {}
+        self.adjectives: dict[str, str] = {}        # adjective lemma -> country actor id
+        self.english_adjective: dict[str, str] = {}  # country actor id -> "Russian"
+        self.institutions: list[Institution] = []
+        self._institution_index: dict[str, list[tuple[tuple[frozenset[str], ...], Institution]]] = {}
+
+    # ---- building -------------------------------------------------------------------------------
+    def add(self, entry: Entry, forms) -> None:
+        self.entries[entry.id] = entry
+        for form in {f for f in forms if f}:
+            words = units(form)
+            if not words:
+                continue
+            keys = tuple(unit_keys(w) for w in words)
+            capitalised = tuple(w[:1].isupper() for w in words)
+            for first in keys[0]:
+                self._index.setdefault(first, []).append((keys, capitalised, entry))
+
+    def add_institution(self, inst: Institution) -> None:
+        self.institutions.append(inst)
+        for form in inst.forms:
+            keys = tuple(unit_keys(w) for w in units(form))
+            for first in keys[0]:
+                self._institution_index.setdefault(first, []).append((keys, inst))
+
+    # ---- matching -------------------------------------------------------------------------------
+    def match_at(self, words: list[str], keys: list[frozenset[str]], i: int) -> tuple[int, Entry] | None:
+        """Longest entry starting at word i: (number of words, entry)."""
+        best = None
+        for candidate_keys, capitalised, entry in self._candidates(self._index, keys[i]):
+            n = len(candidate_keys)
+            if i + n > len(keys) or (best and n <= best[0]):
+                continue
+            if all(keys[i + k] & candidate_keys[k] for k in range(n)) and all(
+                    words[i + k][:1].isupper() for k in range(n) if capitalised[k]):
+                best = (n, entry)
+        return best
+
+    def institution_at(self, keys: list[frozenset[str]], i: int) -> tuple[int, Institution] | None:
+        best = None
+        for candidate_keys, inst in self._candidates(self._institution_index, keys[i]):
+            n = len(candidate_keys)
+            if i + n <= len(keys) and (not best or n > best[0]) and all(
+                    keys[i + k] & candidate_keys[k] for k in range(n)):
+                best = (n, inst)
+        return best
+
+    def adjective_country(self, key_set: frozenset[str]) -> str | None:
+        for key in key_set:
+            if key in self.adjectives:
+                return self.adjectives[key]
+        return None
+
+    @staticmethod
+    def _candidates(index, key_set):
+        seen = set()
+        for key in key_set:
+            for item in index.get(key, ()):
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    yield item
+
+
+def _load(name: str) -> dict:
+    with open(GAZETTEER_DIR / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _translations(lang: str):
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    extras = _load("countries.yaml")
+    ru, uk = _translations("ru"), _translations("uk")
+    for country in pycountry.countries:
+        code = country.alpha_2
+        extra = extras.get(code, {})
+        name = extra.get("name") or getattr(country, "common_name", None) or country.name
+        official = getattr(country, "official_name", None)
+        english = [country.name, official, getattr(country, "common_name", None), name]
+        forms = english + [t.gettext(n) for t in (ru, uk) for n in english if n] + list(extra.get("forms", []))
+        actor_id = f"country:{code}"
+        gaz.add(Entry(actor_id, name, "COUNTRY", code), forms)
+        adjectives = extra.get("adj", [])
+        for adj in adjectives:
+            gaz.adjectives[morph.fold(adj)] = actor_id
+        english_adj = next((a for a in adjectives if a.isascii()), None)
+        gaz.english_adjective[actor_id] = english_adj.title() if english_adj else name
+        for place_name in (extra.get("capital", [])[:1] + extra.get("seats", [])[:1]):
+            place_forms = extra["capital"] if place_name in extra.get("capital", []) else extra["seats"]
+            gaz.add(Entry(f"place:{slug(place_name)}", place_name, "PLACE", code, stands_for=actor_id), place_forms)
+    for key, spec in _load("places.yaml").items():
+        gaz.add(Entry(f"place:{key}", spec["name"], "PLACE", spec.get("country"), None,
+                      spec.get("lat"), spec.get("lon")), spec["forms"])
+    for key, spec in _load("organizations.yaml").items():
+        gaz.add(Entry(f"org:{key}", spec["name"], spec["kind"], spec.get("country")), spec["forms"])
+    for name, forms in _load("people.yaml").items():
+        gaz.add(Entry(f"person:{slug(name)}", name, "PERSON"), [name] + list(forms))
+    for key, spec in _load("institutions.yaml").items():
+        gaz.add_institution(Institution(key, None if spec.get("country_itself") else spec["name"], tuple(spec["forms"])))
+    return gaz
