@@ -52,7 +52,7 @@ def upsert_nodes(spec: NodeSpec, extra_label: str | None = None) -> str:
 
 def upsert_relationships(rel: RelSpec, source: str, target: str) -> str:
     statement = (
-        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.src}}), (b:{target} {{id: row.dst}}) "
+        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.src}}) MATCH (b:{target} {{id: row.dst}}) "
         f"MERGE (a)-[r:{rel.type}]->(b)"
     )
     if rel.properties:

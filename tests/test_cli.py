@@ -1,0 +1,67 @@
+"""The main job end to end on the seeds, through the CLI, on the embedded store."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from sphere.cli import cli
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("SPHERE_DATA", str(tmp_path / "data"))
+    return CliRunner()
+
+
+def _stats(runner):
+    result = runner.invoke(cli, ["stats", "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_ingesting_the_seeds_twice_leaves_every_count_unchanged(runner, seeds_copy, tmp_path):
+    gexf = tmp_path / "net.gexf"
+    first = runner.invoke(cli, ["ingest", str(seeds_copy), "--gexf", str(gexf)])
+    assert first.exit_code == 0, first.output
+    assert "Most connected actors" in first.output
+    once = _stats(runner)
+    second = runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"])
+    assert second.exit_code == 0
+    assert _stats(runner) == once
+    assert once["nodes"]["Document"] == 5
+    assert once["nodes"]["Actor"] > 10 and once["nodes"]["Event"] > 10
+    assert gexf.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_events_come_from_all_three_languages(runner, seeds_copy):
+    assert runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"]).exit_code == 0
+    result = runner.invoke(cli, ["cypher", "MATCH (e:Event) RETURN DISTINCT e.lang AS lang ORDER BY lang",
+                                 "--format", "json"])
+    assert [json.loads(line)["lang"] for line in result.output.splitlines()] == ["en", "ru", "uk"]
+
+
+def test_bad_files_are_reported_and_the_seeds_still_land(runner, seeds_copy):
+    (seeds_copy / "empty.txt").write_bytes(b"")
+    (seeds_copy / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    result = runner.invoke(cli, ["ingest", str(seeds_copy), str(seeds_copy / "nowhere.txt"), "--quiet"])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3
+    assert any("empty.txt: empty file" in e for e in errors)
+    assert any("blob.txt" in e and "binary" in e for e in errors)
+    assert any("nowhere.txt: no such file" in e for e in errors)
+    assert _stats(runner)["nodes"]["Document"] == 5
+
+
+def test_cypher_params_and_extract_output(runner, seeds_copy):
+    assert runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"]).exit_code == 0
+    result = runner.invoke(cli, ["cypher", "MATCH (a:Actor) WHERE a.name = $name RETURN a.kind AS kind",
+                                 "--param", "name=Russia", "--format", "json"])
+    assert json.loads(result.output.splitlines()[0]) == {"kind": "COUNTRY"}
+    extracted = runner.invoke(cli, ["extract", str(seeds_copy / "002_5acaf334b89bcec7.txt"), "--format", "jsonl"])
+    records = [json.loads(line) for line in extracted.output.splitlines()]
+    events = [r for r in records if r["record"] == "event"]
+    assert events and all(r["doc"] == "002_5acaf334b89bcec7.txt" and r["evidence"] for r in events)
+    assert {"record", "doc", "type", "subject", "object", "object2", "location", "date", "modality", "attrs",
+            "evidence", "lang"} <= set(events[0])

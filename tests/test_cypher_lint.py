@@ -1,0 +1,56 @@
+"""Every Cypher statement the product runs passes Neo4j's own linter (@neo4j-cypher/language-support)."""
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sphere.model import graph_model
+from sphere.report import EVENTS_BY_TYPE
+from sphere.store import dialect
+
+LINT_DIR = Path(__file__).parent / "lint"
+QUERIES = Path(__file__).resolve().parents[1] / "queries"
+
+
+def _schema() -> dict:
+    model = graph_model()
+    labels = list(model.nodes) + [k for n in model.nodes.values() for k in n.kind_labels.values()]
+    # src and dst are keys of the writers' row maps ($rows), which the linter checks like properties
+    return {"labels": labels, "relationshipTypes": list(model.all_relationships()),
+            "propertyKeys": model.property_keys() + ["src", "dst"]}
+
+
+def _statements() -> list[str]:
+    statements = dialect.writer_statements() + [EVENTS_BY_TYPE]
+    statements += [p.read_text(encoding="utf-8") for p in sorted(QUERIES.glob("*.cypher"))]
+    return statements
+
+
+def _lint(statements: list[str]) -> list[list[dict]]:
+    if not (LINT_DIR / "node_modules" / "@neo4j-cypher").exists():
+        pytest.fail("the Cypher linter is not installed: run `npm ci --prefix tests/lint`")
+    done = subprocess.run([shutil.which("node") or "node", str(LINT_DIR / "lint.mjs")],
+                          input=json.dumps({"statements": statements, "schema": _schema()}),
+                          capture_output=True, text=True, check=True, cwd=LINT_DIR)
+    return json.loads(done.stdout)
+
+
+def test_every_statement_passes_the_neo4j_linter():
+    statements = _statements()
+    assert len(statements) > 50
+    problems = {s: d for s, d in zip(statements, _lint(statements)) if d}
+    assert problems == {}
+
+
+def test_the_linter_catches_a_broken_statement():
+    [diagnostics] = _lint(["MATCH (a:Actr) RETURN a.nme LIMIT"])
+    assert len(diagnostics) >= 2
+
+
+def test_no_plugin_calls_or_syntax_newer_than_5_13():
+    for statement in _statements():
+        assert not re.search(r"\b(apoc|gds)\.", statement, re.I), statement
+        assert not re.search(r"\bSHORTEST\s+\d", statement), statement
