@@ -12,6 +12,7 @@ from .lexicon import Frame, Lexicon, lexicon
 
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
 MAX_ROLE_DISTANCE = 18
+TITLE_REACH = 20        # tokens between a title ("командующий ЛНА, ...") and the person it names
 
 
 @dataclass
@@ -140,11 +141,11 @@ class EventExtractor:
             governing = self._preposition(sentence, m)
             cases = self._cases(sentence, m)
             if pattern == "gen_after":
-                ok = trigger.end <= m.i <= trigger.end + 2 and "Gen" in cases and governing is None
+                ok = trigger.end <= m.i <= trigger.end + 2 and "Gen" in cases
             elif pattern == "nom":
                 ok = "Nom" in cases and governing is None
             elif prep:
-                ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases
+                ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and m.i >= trigger.end
             else:
                 ok = case in cases and governing is None
             if ok:
@@ -161,6 +162,8 @@ class EventExtractor:
             if word in self.lex.coordinators:
                 continue
             if tok.pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON") or tok.text in ",;:—–-\"«»":
+                return None
+            if tok.pos in ("NOUN", "PROPN") and tok.feats.get("cases") == frozenset({"Nom"}):
                 return None
         return None
 
@@ -226,7 +229,7 @@ class EventExtractor:
                mentions, entities) -> Event:
         frame = trigger.frame
         used = {id(subject), id(obj), id(obj2)}
-        location = self._location(sentence, mentions, entities, used)
+        location = self._location(sentence, trigger, mentions, entities, used)
         quote = sentence.text[sentence.tokens[trigger.start].start - sentence.start:
                               sentence.tokens[trigger.end - 1].end - sentence.start]
         return Event(
@@ -237,9 +240,12 @@ class EventExtractor:
             confidence=0.6 if obj else 0.5, attrs=dict(frame.attrs), quote=quote,
         )
 
-    def _location(self, sentence, mentions, entities, used) -> str | None:
+    def _location(self, sentence, trigger, mentions, entities, used) -> str | None:
         for m in mentions:
             if id(m) in used or not entities[m.entity_id].is_place:
+                continue
+            lo, hi = (m.j, trigger.start) if m.j <= trigger.start else (trigger.end, m.i)
+            if hi - lo > 8 or any(t.pos == "PUNCT" for t in sentence.tokens[lo:hi]):
                 continue
             prep = self._preposition(sentence, m) if self.lang != "en" else _english_prep(sentence, m)
             if prep in self.lex.location_prepositions and (self.lang == "en" or "Loc" in self._cases(sentence, m)):
@@ -270,25 +276,38 @@ class EventExtractor:
             if entities[person.entity_id].kind != "PERSON":
                 continue
             for title_words, role in sorted(self.lex.titles.items(), key=lambda kv: -len(kv[0])):
-                at = _find_title(tokens, title_words, max(0, person.i - 8), person.i, self.lang)
+                at = _find_title(tokens, title_words, max(0, person.i - TITLE_REACH), person.i, self.lang)
                 if at is None:
                     continue
                 start, end = at
                 org = next((m for m in mentions if end <= m.i < person.i and
+                            (m.i - end <= 1 or person.i - end <= 8) and
                             entities[m.entity_id].kind in ("COUNTRY", "ORGANIZATION", "GROUP")), None)
+                if any(end <= m.i < person.i and entities[m.entity_id].kind == "PERSON" for m in mentions):
+                    continue
                 if org is None:
                     org = next((m for m in mentions if m.j == start and
                                 entities[m.entity_id].kind in ("COUNTRY", "ORGANIZATION")), None)
                 if org is None:
                     continue
+                target, role = _affiliation_target(entities[org.entity_id], role)
                 events.append(Event(
-                    type="AFFILIATION", subject=person.entity_id, object=org.entity_id,
+                    type="AFFILIATION", subject=person.entity_id, object=target,
                     sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
                     confidence=0.7, attrs={"role": role},
                     quote=sentence.text[tokens[start].start - sentence.start:tokens[end - 1].end - sentence.start],
                 ))
                 break
         return events
+
+
+def _affiliation_target(org: Entity, role: str) -> tuple[str, str]:
+    """A state institution's officer is affiliated with the state; the institution goes into the role."""
+    if org.id.startswith("org:") and org.id.count(":") == 2 and org.country:
+        institution = org.name.split(" ", 1)[1] if " " in org.name else org.name
+        role = role if role not in ("Head", "Representative") else f"{role} of {institution}"
+        return f"country:{org.country}", role
+    return org.id, role
 
 
 def _object_optional(event_type: str) -> bool:
