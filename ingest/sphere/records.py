@@ -65,7 +65,7 @@ class Mention:
     j: int
     entity_id: str
     surface: str
-    role_hint: str = ""           # "government" when a capital or seat stands for a government
+    role_hint: str = ""           # a capital or seat: the id of its other reading (government <-> place)
 
 
 @dataclass

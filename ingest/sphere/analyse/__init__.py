@@ -4,9 +4,13 @@ Models load once per process, on first use.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import cache
 
 from ..records import Sentence
+
+PARAGRAPH = re.compile(r"[^\n]+")
 
 
 @cache
@@ -22,4 +26,17 @@ def _analyser(lang: str):
 
 
 def analyse(text: str, lang: str) -> list[Sentence]:
-    return _analyser(lang).analyse(text)
+    """Sentences of the whole text; a line break always ends a sentence (headlines, quotes)."""
+    analyser = _analyser(lang)
+    sentences = []
+    for paragraph in PARAGRAPH.finditer(text):
+        if paragraph.group().strip():
+            sentences += [_shift(s, paragraph.start()) for s in analyser.analyse(paragraph.group())]
+    return sentences
+
+
+def _shift(sentence: Sentence, offset: int) -> Sentence:
+    if not offset:
+        return sentence
+    tokens = tuple(replace(t, start=t.start + offset, end=t.end + offset) for t in sentence.tokens)
+    return replace(sentence, start=sentence.start + offset, end=sentence.end + offset, tokens=tokens)

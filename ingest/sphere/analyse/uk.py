@@ -38,6 +38,9 @@ def _person_spans(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]
         j = i
         while j < len(tokens) and tokens[j].text[:1].isupper() and morph.name_parse(tokens[j].text, "uk"):
             j += 1
+        if j > i and j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].text.isalpha() \
+                and tokens[j].feats.get("nf") and not morph.pos(tokens[j].text, "uk") == "VERB":
+            j += 1      # a surname the dictionary does not know, after a known first name
         if j > i:
             spans.append((i, j, "PER"))
             i = j

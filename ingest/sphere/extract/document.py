@@ -22,6 +22,7 @@ def extract_article(article: Article) -> Extraction:
     events = []
     for sentence, sentence_mentions in zip(sentences, mentions):
         events += extractor.extract(sentence, sentence_mentions, finder.entities, article.published)
+    events = _affiliations_once(events)
     counts = Counter(m.entity_id for sentence_mentions in mentions for m in sentence_mentions)
     return Extraction(
         article=article,
@@ -31,3 +32,16 @@ def extract_article(article: Article) -> Extraction:
         mention_counts=dict(counts),
         sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
     )
+
+
+def _affiliations_once(events: list) -> list:
+    """An affiliation is a standing fact: keep its first statement in the document."""
+    seen, kept = set(), []
+    for event in events:
+        key = (event.subject, event.object)
+        if event.type == "AFFILIATION":
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(event)
+    return kept

@@ -2,17 +2,21 @@
 Slavic case and prepositions or from the English dependency parse."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analyse import morph
 from ..model import ontology
 from ..records import Entity, Event, Mention, Sentence
+from ..resolve.gazetteer import gazetteer
 from .dates import find_date
 from .lexicon import Frame, Lexicon, lexicon
 
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
 MAX_ROLE_DISTANCE = 18
-TITLE_REACH = 20        # tokens between a title ("командующий ЛНА, ...") and the person it names
+CLAUSE_WORDS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "тогда", "while",
+                "whereas", "which", "who", "that", "але", "но", "однако", "проте", "тоді"}
+TITLE_REACH = 20
+PAIRWISE = {"MEET", "AGREE"}     # "X and Y met / agreed": one event per pair        # tokens between a title ("командующий ЛНА, ...") and the person it names
 
 
 @dataclass
@@ -57,11 +61,11 @@ class EventExtractor:
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
             keys = token.feats.get("nf", frozenset()) | {token.lemma}
-            for key in keys:
-                for frame in self.lex.frames.get(key, ()):
-                    end = self._match_rest(tokens, i, frame.words[1:])
-                    if end is not None:
-                        found.append(Trigger(i, end, frame))
+            frames = {id(f): f for key in keys for f in self.lex.frames.get(key, ())}
+            for frame in frames.values():
+                end = self._match_rest(tokens, i, frame.words[1:])
+                if end is not None:
+                    found.append(Trigger(i, end, frame))
         # a longer trigger hides the shorter ones it contains ("военная база" over "база")
         found.sort(key=lambda t: -(t.end - t.start))
         kept: list[Trigger] = []
@@ -75,11 +79,11 @@ class EventExtractor:
         return sorted(kept, key=lambda t: t.start)
 
     @staticmethod
-    def _match_rest(tokens, i: int, rest: tuple[str, ...]) -> int | None:
+    def _match_rest(tokens, i: int, rest: tuple[frozenset[str], ...]) -> int | None:
         position = i + 1
         for word in rest:
             for k in range(position, min(position + 4, len(tokens))):
-                if word in tokens[k].feats.get("nf", frozenset()) or word == tokens[k].lemma:
+                if word & (tokens[k].feats.get("nf", frozenset()) | {tokens[k].lemma}):
                     position = k + 1
                     break
             else:
@@ -99,10 +103,10 @@ class EventExtractor:
         object2 = []
         if frame.object2 and len(objects) >= 2:
             objects, object2 = objects[:1], objects[1:2]
+        if not objects and len(subjects) >= 2 and frame.type in PAIRWISE:
+            return [self._event(sentence, trigger, a, b, None, mentions, entities)
+                    for k, a in enumerate(subjects) for b in subjects[k + 1:]]
         if not objects and not _object_optional(frame.type):
-            if ontology().is_symmetric(frame.type) and len(subjects) >= 2:
-                return [self._event(sentence, trigger, a, b, None, mentions, entities)
-                        for k, a in enumerate(subjects) for b in subjects[k + 1:]]
             return []
         targets = objects or [None]
         return [self._event(sentence, trigger, s, o, object2[0] if object2 else None, mentions, entities)
@@ -110,12 +114,26 @@ class EventExtractor:
 
     def _fill(self, sentence, trigger, patterns, mentions, entities, role, used, kind="any") -> list[Mention]:
         for pattern in patterns:
-            found = [m for m in self._candidates(sentence, trigger, pattern, mentions)
-                     if id(m) not in used and self._kind_ok(entities[m.entity_id], role, kind)]
+            found = [self._reading(m, role, kind, entities)
+                     for m in self._candidates(sentence, trigger, pattern, mentions) if id(m) not in used]
+            found = [m for m in found if m is not None]
             if found:
                 first = found[0]
                 return [first] + self._conjuncts(sentence, first, mentions, used, entities, role, kind)
         return []
+
+    def _reading(self, m: Mention, role: str, kind: str, entities: dict[str, Entity]) -> Mention | None:
+        """The mention as the role needs it: a capital is a place as a destination, a government as an actor."""
+        if self._kind_ok(entities[m.entity_id], role, kind):
+            return m
+        if not m.role_hint:
+            return None
+        entry = gazetteer().entries[m.role_hint]
+        other = Entity(entry.id, entry.name, entry.kind, entry.country, set(), entry.lat, entry.lon)
+        if not self._kind_ok(other, role, kind):
+            return None
+        entities.setdefault(entry.id, other).aliases.add(m.surface)
+        return replace(m, entity_id=entry.id, role_hint=m.entity_id)
 
     @staticmethod
     def _kind_ok(entity: Entity, role: str, kind: str) -> bool:
@@ -136,7 +154,7 @@ class EventExtractor:
             if m.i < trigger.end and m.j > trigger.start:
                 continue
             distance = m.i - trigger.end if m.i >= trigger.end else trigger.start - m.j
-            if distance > MAX_ROLE_DISTANCE:
+            if distance > MAX_ROLE_DISTANCE or (pattern != "gen_after" and self._separated(sentence, trigger, m)):
                 continue
             governing = self._preposition(sentence, m)
             cases = self._cases(sentence, m)
@@ -152,8 +170,23 @@ class EventExtractor:
                 out.append((distance, m))
         return [m for _, m in sorted(out, key=lambda x: x[0])]
 
+    def _nominative(self, sentence: Sentence, m: Mention) -> bool:
+        return self.lang != "en" and "Nom" in self._cases(sentence, m)
+
+    def _separated(self, sentence: Sentence, trigger: Trigger, m: Mention) -> bool:
+        """A clause boundary (subordinator, contrastive conjunction, relative pronoun) lies between them."""
+        lo, hi = (m.j, trigger.start) if m.j <= trigger.start else (trigger.end, m.i)
+        for tok in sentence.tokens[lo:hi]:
+            word = morph.fold(tok.text)
+            if tok.pos == "SCONJ" or (tok.pos == "CCONJ" and word not in self.lex.coordinators):
+                return True
+            if word in CLAUSE_WORDS or tok.lemma in CLAUSE_WORDS or tok.text in ";:":
+                return True
+        return False
+
     def _preposition(self, sentence: Sentence, m: Mention) -> str | None:
         tokens = sentence.tokens
+        own_cases = self._cases(sentence, m)
         for k in range(m.i - 1, max(-1, m.i - 7), -1):
             tok = tokens[k]
             word = morph.fold(tok.text)
@@ -163,7 +196,9 @@ class EventExtractor:
                 continue
             if tok.pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON") or tok.text in ",;:—–-\"«»":
                 return None
-            if tok.pos in ("NOUN", "PROPN") and tok.feats.get("cases") == frozenset({"Nom"}):
+            cases = tok.feats.get("cases", frozenset())
+            if tok.pos in ("NOUN", "PROPN") and (cases == frozenset({"Nom"}) or (
+                    cases and "Gen" not in cases and not cases & own_cases)):
                 return None
         return None
 
@@ -182,7 +217,10 @@ class EventExtractor:
             if m.i <= current.i or id(m) in used or m is first:
                 continue
             between = sentence.tokens[current.j:m.i]
-            if len(between) == 1 and morph.fold(between[0].text) in self.lex.coordinators | {","} and \
+            joins = self.lex.coordinators | {","}
+            words = [morph.fold(t.text) for t in between]
+            if 1 <= len(between) <= 3 and any(w in joins for w in words) and \
+                    all(w in joins or t.pos == "ADP" for w, t in zip(words, between)) and \
                     self._kind_ok(entities[m.entity_id], role, kind):
                 out.append(m)
                 current = m
@@ -215,7 +253,8 @@ class EventExtractor:
         if pattern == "amod_head" and tokens[trigger.start].dep == "amod":
             found.append(tokens[trigger.start].head)
         out = []
-        for k in found:
+        for k in found + [c for k in found for c, child in enumerate(tokens)
+                          if child.head == k and child.dep in ("appos", "conj")]:
             m = next((m for m in mentions if m.i <= k < m.j), None)
             if m is None:
                 m = next((m for m in mentions if tokens[k].head >= 0 and m.i <= k and
@@ -281,7 +320,7 @@ class EventExtractor:
                     continue
                 start, end = at
                 org = next((m for m in mentions if end <= m.i < person.i and
-                            (m.i - end <= 1 or person.i - end <= 8) and
+                            (person.i - m.j <= 2 or (m.i - end <= 1 and self._nominative(sentence, person))) and
                             entities[m.entity_id].kind in ("COUNTRY", "ORGANIZATION", "GROUP")), None)
                 if any(end <= m.i < person.i and entities[m.entity_id].kind == "PERSON" for m in mentions):
                     continue
@@ -289,8 +328,14 @@ class EventExtractor:
                     org = next((m for m in mentions if m.j == start and
                                 entities[m.entity_id].kind in ("COUNTRY", "ORGANIZATION")), None)
                 if org is None:
-                    continue
-                target, role = _affiliation_target(entities[org.entity_id], role)
+                    country = gazetteer().adjective_country(_keys(tokens[start - 1])) if start else None
+                    if country is None:
+                        continue
+                    entry = gazetteer().entries[country]
+                    entities.setdefault(country, Entity(country, entry.name, entry.kind, entry.country))
+                    target = country
+                else:
+                    target, role = _affiliation_target(entities[org.entity_id], role)
                 events.append(Event(
                     type="AFFILIATION", subject=person.entity_id, object=target,
                     sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
@@ -299,6 +344,10 @@ class EventExtractor:
                 ))
                 break
         return events
+
+
+def _keys(token) -> frozenset[str]:
+    return token.feats.get("nf", frozenset()) | {token.lemma, morph.fold(token.text)}
 
 
 def _affiliation_target(org: Entity, role: str) -> tuple[str, str]:

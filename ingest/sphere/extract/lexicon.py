@@ -8,13 +8,14 @@ from functools import cache
 import yaml
 
 from ..analyse import morph
+from ..model import ontology
 from ..paths import LEXICON_DIR
 
 
 @dataclass(frozen=True)
 class Frame:
     type: str
-    words: tuple[str, ...]               # trigger lemmas in order (folded)
+    words: tuple[frozenset[str], ...]    # trigger words in order, each as written and as lemma
     subject: tuple[str, ...]             # role patterns in order of preference
     object: tuple[str, ...]
     object2: tuple[str, ...] = ()
@@ -43,6 +44,13 @@ def _fold_words(text: str) -> tuple[str, ...]:
     return tuple(morph.fold(w) for w in text.split())
 
 
+def _trigger_words(text: str, lang: str) -> tuple[frozenset[str], ...]:
+    """Each trigger word as written and as its lemma, so "военная база" finds "военной базы"."""
+    if lang == "en":
+        return tuple(frozenset({w}) for w in _fold_words(text))
+    return tuple(frozenset({w, morph.lemma(w, lang)}) for w in _fold_words(text))
+
+
 @cache
 def lexicon(lang: str) -> Lexicon:
     with open(LEXICON_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
@@ -51,17 +59,18 @@ def lexicon(lang: str) -> Lexicon:
     frames: dict[str, list[Frame]] = {}
     for trigger, specs in raw["triggers"].items():
         for spec in specs if isinstance(specs, list) else [specs]:
-            words = _fold_words(trigger)
+            words = _trigger_words(str(trigger), lang)
             frame = Frame(
                 type=spec["type"], words=words,
                 subject=tuple(spec.get("subject", defaults.get("subject", []))),
                 object=tuple(spec.get("object", defaults.get("object", []))),
                 object2=tuple(spec.get("object2", [])),
-                object_kind=spec.get("object_kind", "any"),
+                object_kind=spec.get("object_kind", ontology().event_types[spec["type"]].get("object_kind", "actor")),
                 modality=spec.get("modality"),
                 attrs=tuple(sorted((spec.get("attrs") or {}).items())),
             )
-            frames.setdefault(words[0], []).append(frame)
+            for key in words[0]:
+                frames.setdefault(key, []).append(frame)
     return Lexicon(
         lang=lang,
         frames=frames,

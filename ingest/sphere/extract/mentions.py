@@ -65,7 +65,11 @@ class MentionFinder:
             if found:
                 n, entry = found
                 i, j = units[u].token, units[u + n - 1].token + 1
-                mentions.append(self._mention(sentence, index, i, j, self._resolve_seat(sentence, i, entry)))
+                chosen = self._resolve_seat(sentence, i, entry)
+                other = None
+                if entry.stands_for:
+                    other = entry.id if chosen.id != entry.id else entry.stands_for
+                mentions.append(self._mention(sentence, index, i, j, chosen, other))
                 for t in range(i, j):
                     taken[t] = True
                 u += n
@@ -100,6 +104,9 @@ class MentionFinder:
         before = sentence.tokens[i - 1].text.lower() if i > 0 else ""
         if before in self.lex.place_prepositions:
             return entry
+        cases = sentence.tokens[i].feats.get("cases", frozenset())
+        if self.lang != "en" and cases and not cases & {"Nom", "Gen"}:
+            return entry      # "відвідав Москву": an object in the accusative is the destination
         return self.gaz.entries[entry.stands_for]
 
     # ---- named entity spans ---------------------------------------------------------------------
@@ -155,11 +162,12 @@ class MentionFinder:
         return None
 
     # ---- registry -------------------------------------------------------------------------------
-    def _mention(self, sentence: Sentence, index: int, i: int, j: int, entry: Entry) -> Mention:
+    def _mention(self, sentence: Sentence, index: int, i: int, j: int, entry: Entry,
+                 other_reading: str | None = None) -> Mention:
         surface = sentence.text[sentence.tokens[i].start - sentence.start:sentence.tokens[j - 1].end - sentence.start]
         entity = self.entities.get(entry.id)
         if entity is None:
             entity = self.entities[entry.id] = Entity(entry.id, entry.name, entry.kind, entry.country,
                                                        set(), entry.lat, entry.lon)
         entity.aliases.add(surface)
-        return Mention(index, i, j, entry.id, surface)
+        return Mention(index, i, j, entry.id, surface, other_reading or "")

@@ -1,0 +1,85 @@
+"""Extraction behaviour on sentences written for these tests (not seed sentences)."""
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sphere.extract.document import extract_article
+from sphere.language import detect_language
+from sphere.records import Article
+
+
+def _events(text, published="2024-03-15"):
+    extraction = extract_article(Article("t.txt", text, "t.txt", published=published))
+    name = {k: e.name for k, e in extraction.entities.items()}
+    return extraction, [(e.type, name.get(e.subject), name.get(e.object), name.get(e.location), e.date, e.modality)
+                        for e in extraction.events]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Президент Франции прибыл в Пекин.", "ru"),
+    ("Президент Франції прибув до Пекіна.", "uk"),
+    ("The French president arrived in Beijing.", "en"),
+])
+def test_language_of_a_document(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_russian_meeting_partner_from_instrumental_case_and_relative_date():
+    _, events = _events("Вчера в Анкаре министр иностранных дел Ирана Аббас Аракчи встретился с Реджепом Тайипом Эрдоганом.")
+    assert ("MEET", "Abbas Arakchi", "Recep Tayyip Erdogan", "Ankara", "2024-03-14", "asserted") in events
+    assert ("AFFILIATION", "Abbas Arakchi", "Iran", None, None, "asserted") in events
+
+
+def test_ukrainian_inflected_names_and_title_affiliation():
+    extraction, events = _events("Президент Франції Емманюель Макрон зустрівся з Ніколасом Мадуро у Берліні.")
+    assert ("MEET", "Emmanuel Macron", "Nicolás Maduro", "Berlin", None, "asserted") in events
+    assert ("AFFILIATION", "Emmanuel Macron", "France", None, None, "asserted") in events
+    maduro = next(e for e in extraction.entities.values() if e.name == "Nicolás Maduro")
+    assert maduro.aliases == {"Ніколасом Мадуро"}
+
+
+def test_english_subject_object_location_and_weekday():
+    _, events = _events("Turkish President Recep Tayyip Erdogan met with Vladimir Putin in Sochi on Friday.")
+    assert ("MEET", "Recep Tayyip Erdogan", "Vladimir Putin", "Sochi", "2024-03-08", "asserted") in events
+    assert ("AFFILIATION", "Recep Tayyip Erdogan", "Turkey", None, None, "asserted") in events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Китай не поддержал санкции против Ирана.", ("SANCTION", "China", "Iran", None, None, "denied")),
+    ("Россия планирует открыть военную базу в Судане.", ("MILITARY_BASE", "Russia", "Sudan", None, None, "planned")),
+    ("The European Union will impose sanctions against Belarus.",
+     ("SANCTION", "European Union", "Belarus", None, None, "planned")),
+])
+def test_modality(text, expected):
+    assert expected in _events(text)[1]
+
+
+def test_capital_as_government_and_as_destination():
+    extraction, events = _events("Пекин поддержал Тегеран. Делегация Ирана прибыла в Пекин.")
+    names = {e.name: e.kind for e in extraction.entities.values()}
+    assert names["China"] == "COUNTRY" and names["Beijing"] == "PLACE"
+    assert ("SUPPORT", "China", "Iran", None, None, "asserted") in events
+
+
+def test_surname_only_mention_joins_the_full_name_in_the_document():
+    extraction, _ = _events("Сергей Лавров прибыл в Каир. Лавров встретился с министром иностранных дел Египта.")
+    people = [e for e in extraction.entities.values() if e.kind == "PERSON"]
+    assert [p.name for p in people] == ["Sergey Lavrov"]
+    assert people[0].aliases == {"Сергей Лавров", "Лавров"}
+
+
+def test_every_event_carries_its_exact_sentence_and_offsets():
+    text = "Введение.\nИран поддержал Сирию. Затем Китай осудил НАТО."
+    extraction, _ = _events(text)
+    assert extraction.events
+    for event in extraction.events:
+        assert text[event.start:event.end] == event.sentence
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+       | st.sampled_from(["", "\u200b\u200b", "مرحبا بالعالم", "🙂" * 50, "Москва" * 500, "a" * 5000]))
+def test_any_unicode_input_gives_a_result_never_a_traceback(text):
+    extraction = extract_article(Article("fuzz.txt", text, "fuzz.txt"))
+    for event in extraction.events:
+        assert text[event.start:event.end] == event.sentence
