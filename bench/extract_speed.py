@@ -1,0 +1,35 @@
+"""Extraction speed and memory on the seed mix repeated N times (default 200). Prints figures.
+
+Usage: .venv/bin/python bench/extract_speed.py [N]
+"""
+import resource
+import sys
+import time
+from pathlib import Path
+
+from sphere.extract.document import extract_article
+from sphere.read.sources import iter_articles
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def main() -> None:
+    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    articles = list(iter_articles([SEEDS]))
+    started = time.perf_counter()
+    for article in articles:
+        extract_article(article)
+    load = time.perf_counter() - started
+    corpus = articles * repeat
+    started = time.perf_counter()
+    for article in corpus:
+        extract_article(article)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"first pass (models load once): {load:.2f} s")
+    print(f"{len(corpus)} articles in {elapsed:.2f} s: {len(corpus) / elapsed:.1f} articles/s (one process)")
+    print(f"peak memory: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
