@@ -27,7 +27,7 @@ def find_date(sentence: Sentence, lex: Lexicon, published: str | None) -> tuple[
                 day = int(words[i + 1])
             year = next((int(w) for w in words[i + 1:i + 4] if YEAR.match(w)), None)
             text = " ".join(words[max(0, i - 1) if day and words[i - 1].isdigit() else i:i + 1])
-            year = year or _year_from_context(low, i, doc_date)
+            year = year or (doc_date.year if doc_date else None)
             if year is None:
                 return None, text
             if day:
@@ -57,10 +57,6 @@ def find_date(sentence: Sentence, lex: Lexicon, published: str | None) -> tuple[
                 YEAR.match(word) and i > 0 and low[i - 1] in ("в", "у", "in", "since", "з", "с")):
             return word, word
     return None, None
-
-
-def _year_from_context(low: list[str], i: int, doc_date: date | None) -> int | None:
-    return doc_date.year if doc_date else None
 
 
 def _find_phrase(words: list[str], phrase: list[str]) -> int | None:

@@ -15,8 +15,8 @@ PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "і
 MAX_ROLE_DISTANCE = 18
 CLAUSE_WORDS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "тогда", "while",
                 "whereas", "which", "who", "that", "але", "но", "однако", "проте", "тоді"}
-TITLE_REACH = 20
-PAIRWISE = {"MEET", "AGREE"}     # "X and Y met / agreed": one event per pair        # tokens between a title ("командующий ЛНА, ...") and the person it names
+TITLE_REACH = 20                 # tokens between a title ("командующий ЛНА, ...") and the person it names
+PAIRWISE = {"MEET", "AGREE"}     # "X and Y met / agreed": one event per pair
 
 
 @dataclass
@@ -30,6 +30,7 @@ class EventExtractor:
     def __init__(self, lang: str):
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
+        self.titles_longest_first = sorted(self.lex.titles.items(), key=lambda kv: -len(kv[0]))
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
                 published: str | None) -> list[Event]:
@@ -96,10 +97,9 @@ class EventExtractor:
         subjects = self._fill(sentence, trigger, frame.subject, mentions, entities, role="subject", used=set())
         if not subjects:
             return []
-        used = {id(m) for m in subjects}
+        used = {_span(m) for m in subjects}
         objects = self._fill(sentence, trigger, frame.object, mentions, entities, role="object", used=used,
                              kind=frame.object_kind)
-        used |= {id(m) for m in objects}
         object2 = []
         if frame.object2 and len(objects) >= 2:
             objects, object2 = objects[:1], objects[1:2]
@@ -115,7 +115,7 @@ class EventExtractor:
     def _fill(self, sentence, trigger, patterns, mentions, entities, role, used, kind="any") -> list[Mention]:
         for pattern in patterns:
             found = [self._reading(m, role, kind, entities)
-                     for m in self._candidates(sentence, trigger, pattern, mentions) if id(m) not in used]
+                     for m in self._candidates(sentence, trigger, pattern, mentions) if _span(m) not in used]
             found = [m for m in found if m is not None]
             if found:
                 first = found[0]
@@ -214,7 +214,7 @@ class EventExtractor:
         """Mentions joined to `first` by a coordinator: "Путин и Эрдоган", "Shoigu and Lavrov"."""
         out, current = [], first
         for m in mentions:
-            if m.i <= current.i or id(m) in used or m is first:
+            if m.i <= current.i or _span(m) in used or m is first:
                 continue
             between = sentence.tokens[current.j:m.i]
             joins = self.lex.coordinators | {","}
@@ -267,7 +267,7 @@ class EventExtractor:
     def _event(self, sentence, trigger, subject: Mention, obj: Mention | None, obj2: Mention | None,
                mentions, entities) -> Event:
         frame = trigger.frame
-        used = {id(subject), id(obj), id(obj2)}
+        used = {_span(m) for m in (subject, obj, obj2) if m is not None}
         location = self._location(sentence, trigger, mentions, entities, used)
         quote = sentence.text[sentence.tokens[trigger.start].start - sentence.start:
                               sentence.tokens[trigger.end - 1].end - sentence.start]
@@ -281,7 +281,7 @@ class EventExtractor:
 
     def _location(self, sentence, trigger, mentions, entities, used) -> str | None:
         for m in mentions:
-            if id(m) in used or not entities[m.entity_id].is_place:
+            if _span(m) in used or not entities[m.entity_id].is_place:
                 continue
             lo, hi = (m.j, trigger.start) if m.j <= trigger.start else (trigger.end, m.i)
             if hi - lo > 8 or any(t.pos == "PUNCT" for t in sentence.tokens[lo:hi]):
@@ -297,7 +297,7 @@ class EventExtractor:
         if any(w in self.lex.negations for w in window):
             return "denied"
         words = [morph.fold(t.text) for t in tokens]
-        keys = [t.feats.get("nf", frozenset()) | {t.lemma, morph.fold(t.text)} for t in tokens]
+        keys = [_keys(t) for t in tokens]
         trigger_tok = tokens[trigger.start]
         for modality in ("denied", "planned", "reported_claim"):
             for cue in self.lex.modality.get(modality, ()):
@@ -314,7 +314,7 @@ class EventExtractor:
         for person in mentions:
             if entities[person.entity_id].kind != "PERSON":
                 continue
-            for title_words, role in sorted(self.lex.titles.items(), key=lambda kv: -len(kv[0])):
+            for title_words, role in self.titles_longest_first:
                 at = _find_title(tokens, title_words, max(0, person.i - TITLE_REACH), person.i, self.lang)
                 if at is None:
                     continue
@@ -344,6 +344,10 @@ class EventExtractor:
                 ))
                 break
         return events
+
+
+def _span(m: Mention) -> tuple[int, int]:
+    return m.i, m.j
 
 
 def _keys(token) -> frozenset[str]:
@@ -387,7 +391,7 @@ def _find_title(tokens, title_words: tuple[str, ...], lo: int, hi: int, lang: st
         k, position = 0, i
         while k < len(title_words) and position < hi:
             word = title_words[k]
-            keys = tokens[position].feats.get("nf", frozenset()) | {tokens[position].lemma, morph.fold(tokens[position].text)}
+            keys = _keys(tokens[position])
             if word in keys or (lang != "en" and morph.normal_forms(word, lang) & keys):
                 k += 1
                 position += 1

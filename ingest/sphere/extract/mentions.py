@@ -142,8 +142,6 @@ class MentionFinder:
         else:
             words = (normal.split() if normal and len(normal.split()) == len(tokens)
                      else [morph.nominative(t.text, self.lang) for t in tokens])
-            words = [morph.nominative(w, self.lang) if w == t.text and self.lang == "uk" else w
-                     for w, t in zip(words, tokens)]
         words = [w for w in words if not re.fullmatch(r"[()\-]+", w)]
         known = self._known_person(words)
         if known:
