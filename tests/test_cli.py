@@ -65,3 +65,30 @@ def test_cypher_params_and_extract_output(runner, seeds_copy):
     assert events and all(r["doc"] == "002_5acaf334b89bcec7.txt" and r["evidence"] for r in events)
     assert {"record", "doc", "type", "subject", "object", "object2", "location", "date", "modality", "attrs",
             "evidence", "lang"} <= set(events[0])
+
+
+def test_haftar_ego_network_on_the_seeds_graph(runner, seeds_copy):
+    assert runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"]).exit_code == 0
+    analyzed = runner.invoke(cli, ["analyze"])
+    assert analyzed.exit_code == 0 and "communities" in analyzed.output
+    result = runner.invoke(cli, ["query", "ego-network", "--param", "actor=Khalifa Haftar", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    meeting = [r for r in rows if r["actor"] == "Sergei Shoigu" and r["type"] == "MEET"]
+    assert meeting and meeting[0]["places"] == ["Moscow"]
+    assert any("Шойгу" in sentence for sentence in meeting[0]["evidence"])
+    russia = [r for r in rows if r["actor"] == "Russia"]
+    assert russia and all(r["evidence"] for r in russia)
+
+
+def test_query_list_csv_and_bad_parameters(runner, seeds_copy):
+    listing = runner.invoke(cli, ["query", "--list"])
+    assert listing.exit_code == 0 and "ego-network" in listing.output and "co-presence" in listing.output
+    assert runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"]).exit_code == 0
+    csv_out = runner.invoke(cli, ["query", "country-matrix", "--format", "csv"])
+    assert csv_out.exit_code == 0
+    assert csv_out.output.splitlines()[0] == "from_country,to_country,type,events"
+    bad = runner.invoke(cli, ["query", "ego-network", "--param", "min_weight=lots"])
+    assert bad.exit_code != 0 and "min_weight" in bad.output
+    unknown = runner.invoke(cli, ["query", "no-such-module"])
+    assert unknown.exit_code != 0 and "no query module" in unknown.output

@@ -1,6 +1,7 @@
 """The `sphere` command line: a thin layer over the Python API."""
 from __future__ import annotations
 
+import csv
 import json
 import sys
 
@@ -12,6 +13,9 @@ from .output import extraction_records
 from .pipeline import extract_paths, ingest
 from .read.sources import Problem
 from .store import open_store
+from .store.base import QueryResult
+
+FORMATS = ["table", "json", "csv"]
 
 err = Console(stderr=True)
 
@@ -20,14 +24,38 @@ def _print_problem(problem: Problem) -> None:
     click.echo(problem.line(), err=True)
 
 
-def _parse_param(text: str) -> tuple[str, object]:
+def _split_param(text: str) -> tuple[str, str]:
     if "=" not in text:
         raise click.BadParameter(f"{text!r} is not k=v", param_hint="--param")
     key, value = text.split("=", 1)
+    return key.strip(), value
+
+
+def _parse_param(text: str) -> tuple[str, object]:
+    key, value = _split_param(text)
     try:
         return key, json.loads(value)
     except json.JSONDecodeError:
         return key, value
+
+
+def _cell(value) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _print_result(result: QueryResult, fmt: str) -> None:
+    if fmt == "json":
+        for row in result.dicts():
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([["" if v is None else _cell(v) for v in row] for row in result.rows])
+    else:
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*(_cell(v) for v in row))
+        Console().print(table)
 
 
 @click.group()
@@ -107,7 +135,7 @@ def stats_command(as_json: bool) -> None:
 @cli.command("cypher")
 @click.argument("query")
 @click.option("--param", "params", multiple=True, help="k=v (v read as JSON when it parses).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def cypher_command(query: str, params: tuple[str, ...], fmt: str) -> None:
     """Run ad-hoc Cypher on the configured store.
 
@@ -119,14 +147,63 @@ def cypher_command(query: str, params: tuple[str, ...], fmt: str) -> None:
             result = store.query(query, dict(_parse_param(p) for p in params))
         except Exception as exc:
             raise click.ClickException(f"query failed: {exc}") from exc
-    if fmt == "json":
-        for row in result.dicts():
-            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    _print_result(result, fmt)
+
+
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("--list", "list_modules", is_flag=True, help="List the query modules and their parameters.")
+@click.option("--param", "params", multiple=True, help="k=v; lists as a,b,c or JSON.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--show", is_flag=True, help="Print the module's Cypher as Neo4j Browser runs it, not its answer.")
+def query_command(name: str | None, list_modules: bool, params: tuple[str, ...], fmt: str, show: bool) -> None:
+    """Run a query module from queries/ on the configured store.
+
+    Example: sphere query ego-network --param actor="Khalifa Haftar" --param types=MEET,VISIT
+    """
+    from .query.modules import ModuleError, get_module, load_modules
+    if list_modules or not name:
+        _list_modules(load_modules().values())
         return
-    table = Table(*result.columns)
-    for row in result.rows:
-        table.add_row(*(json.dumps(v, ensure_ascii=False, default=str) if not isinstance(v, str) else v for v in row))
+    try:
+        module = get_module(name)
+        if show:
+            click.echo(module.path.read_text(encoding="utf-8"))
+            return
+        bound = module.bind(dict(_split_param(p) for p in params))
+    except ModuleError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with open_store() as store:
+        store.ensure_schema()
+        try:
+            result = store.run_module(module.body, bound)
+        except Exception as exc:
+            raise click.ClickException(f"{name} failed: {exc}") from exc
+    _print_result(result, fmt)
+
+
+def _list_modules(modules) -> None:
+    table = Table("module", "question", "parameters (defaults)", show_lines=True)
+    for module in modules:
+        params = "\n".join(f"{p.name}: {p.type} = {json.dumps(p.default, ensure_ascii=False)}" for p in module.params)
+        table.add_row(module.name, module.question, params)
     Console().print(table)
+
+
+@cli.command("analyze")
+def analyze_command() -> None:
+    """Compute weighted degree, PageRank, betweenness and Louvain communities over the influence
+    projection and write them onto Actor and Place nodes (for query modules, Browser and Gephi).
+
+    Example: sphere analyze
+    """
+    from .query.centrality import analyze
+    with open_store() as store:
+        store.ensure_schema()
+        report = analyze(store)
+    sampled = " (betweenness sampled)" if report.sampled else ""
+    click.echo(f"scored {report.nodes} nodes over {report.edges} relationships: "
+               f"{report.communities} communities{sampled}", err=True)
 
 
 @cli.group("export")

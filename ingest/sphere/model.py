@@ -15,6 +15,11 @@ class NodeSpec:
     key: str
     properties: dict[str, str]
     kind_labels: dict[str, str]
+    scores: dict[str, str]
+
+    def columns(self) -> dict[str, str]:
+        """Every stored property: what ingest writes and what `sphere analyze` writes."""
+        return {**self.properties, **self.scores}
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ class GraphModel:
         return {**self.relationships, **self.projection}
 
     def property_keys(self) -> list[str]:
-        keys = {k for n in self.nodes.values() for k in n.properties}
+        keys = {k for n in self.nodes.values() for k in n.columns()}
         keys |= {k for r in self.all_relationships().values() for k in r.properties}
         return sorted(keys)
 
@@ -71,7 +76,8 @@ def ontology() -> Ontology:
 def graph_model() -> GraphModel:
     raw = _load_yaml("graph_model.yaml")
     nodes = {
-        label: NodeSpec(label, spec["key"], dict(spec["properties"]), dict(spec.get("kind_labels", {})))
+        label: NodeSpec(label, spec["key"], dict(spec["properties"]), dict(spec.get("kind_labels", {})),
+                        dict(spec.get("scores", {})))
         for label, spec in raw["nodes"].items()
     }
     rels = {

@@ -12,8 +12,9 @@ def influence_graph(store: GraphStore) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for label in ("Actor", "Place"):
         for row in store.query(dialect.all_nodes(label)).dicts():
-            graph.add_node(row["id"], label=row["name"], kind=row["kind"] or label.upper(),
-                           country=row["country"] or "", aliases="|".join(row["aliases"] or []))
+            scores = {k: row[k] for k in graph_model().nodes[label].scores if row.get(k) is not None}
+            graph.add_node(row["id"], label=row["name"], kind=row["kind"] or label.upper(), store_label=label,
+                           country=row["country"] or "", aliases="|".join(row["aliases"] or []), **scores)
     for event_type, spec in graph_model().projection.items():
         for target in spec.targets:
             for row in store.query(dialect.projection_edges(event_type, target)).dicts():

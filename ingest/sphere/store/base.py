@@ -47,6 +47,16 @@ class GraphStore(ABC):
     @abstractmethod
     def query(self, statement: str, params: dict | None = None) -> QueryResult: ...
 
+    def run_module(self, statement: str, params: dict) -> QueryResult:
+        """Run a query module, written in Neo4j Cypher, in this store's dialect."""
+        return self.query(statement, params)
+
+    def write_scores(self, label: str, rows: list[dict]) -> None:
+        spec = graph_model().nodes[label]
+        statement = dialect.set_scores(spec)
+        for i in range(0, len(rows), 1000):
+            self.query(statement, {"rows": rows[i:i + 1000]})
+
     @abstractmethod
     def write(self, batch: GraphBatch) -> None:
         """Write nodes, then relationships, then mark the batch's documents as ingested."""

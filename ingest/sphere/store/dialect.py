@@ -1,9 +1,12 @@
-"""Every Cypher statement the writers run, generated from the graph model.
+"""Every Cypher statement the stores run, generated from the graph model, and the dialect gap.
 
 The Neo4j and embedded (Ladybug) dialects differ only in what is decided here:
-schema DDL, Neo4j's extra kind labels, and Ladybug's typed columns for bulk COPY.
+schema DDL, Neo4j's extra kind labels, Ladybug's typed columns for bulk COPY, and the
+rewrites that make a query module written in Neo4j Cypher run on Ladybug (`to_ladybug`).
 """
 from __future__ import annotations
+
+import re
 
 from ..model import GraphModel, NodeSpec, RelSpec, graph_model
 
@@ -30,13 +33,22 @@ def ladybug_schema(model: GraphModel | None = None) -> list[str]:
     model = model or graph_model()
     statements = []
     for spec in model.nodes.values():
-        columns = ", ".join(f"{name(p)} {LADYBUG_TYPES[kind]}" for p, kind in spec.properties.items())
+        columns = ", ".join(f"{name(p)} {LADYBUG_TYPES[kind]}" for p, kind in spec.columns().items())
         statements.append(f"CREATE NODE TABLE IF NOT EXISTS {spec.label}({columns}, PRIMARY KEY({spec.key}))")
     for rel in model.all_relationships().values():
         pairs = ", ".join(f"FROM {a} TO {b}" for a in rel.sources for b in rel.targets)
         columns = "".join(f", {name(p)} {LADYBUG_TYPES[kind]}" for p, kind in rel.properties.items())
         statements.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({pairs}{columns})")
     return statements
+
+
+def ladybug_columns(label: str) -> str:
+    return f"CALL table_info('{label}') RETURN name"
+
+
+def ladybug_add_column(label: str, prop: str, kind: str) -> str:
+    """For stores created before a property joined the model."""
+    return f"ALTER TABLE {label} ADD IF NOT EXISTS {name(prop)} {LADYBUG_TYPES[kind]}"
 
 
 # ---- writes -------------------------------------------------------------------------------------
@@ -58,6 +70,11 @@ def upsert_relationships(rel: RelSpec, source: str, target: str) -> str:
     if rel.properties:
         statement += " SET " + ", ".join(f"r.{name(p)} = row.{name(p)}" for p in rel.properties)
     return statement
+
+
+def set_scores(spec: NodeSpec) -> str:
+    sets = ", ".join(f"n.{name(p)} = row.{name(p)}" for p in spec.scores)
+    return f"UNWIND $rows AS row MATCH (n:{spec.label} {{{spec.key}: row.{spec.key}}}) SET {sets}"
 
 
 def existing_ids(label: str) -> str:
@@ -108,7 +125,7 @@ def projection_edges(event_type: str, target: str) -> str:
 
 def all_nodes(label: str) -> str:
     spec = graph_model().nodes[label]
-    return f"MATCH (n:{label}) RETURN " + ", ".join(f"n.{name(p)} AS {name(p)}" for p in spec.properties) + " ORDER BY n.id"
+    return f"MATCH (n:{label}) RETURN " + ", ".join(f"n.{name(p)} AS {name(p)}" for p in spec.columns()) + " ORDER BY n.id"
 
 
 def writer_statements() -> list[str]:
@@ -120,6 +137,8 @@ def writer_statements() -> list[str]:
         out += [upsert_nodes(spec, kind_label) for kind_label in spec.kind_labels.values()]
         if "aliases" in spec.properties:
             out.append(existing_aliases(spec.label))
+        if spec.scores:
+            out.append(set_scores(spec))
     for rel in model.all_relationships().values():
         out.append(count_relationships(rel.type))
         out += [upsert_relationships(rel, a, b) for a in rel.sources for b in rel.targets]
@@ -129,3 +148,18 @@ def writer_statements() -> list[str]:
     out += [event_edges(t) for t in model.projection["MEET"].targets]
     out += [ingested_documents(), mark_ingested()]
     return out
+
+
+# ---- query modules: Neo4j Cypher -> Ladybug Cypher --------------------------------------------
+_SHORTEST_PATH = re.compile(r"shortestPath\(\s*(\(\w+\))-\[(:[\w|]+)\*\.\.(\d+)\]-(\(\w+\))\s*\)")
+_TYPE_FUNCTION = re.compile(r"\btype\(")
+
+
+def to_ladybug(statement: str) -> str:
+    """The few constructs of the query modules that Ladybug spells differently from Neo4j 5.
+
+    shortestPath((a)-[:T*..n]-(b)) is Ladybug's (a)-[:T* SHORTEST 1..n]-(b); type(r) is label(r).
+    Everything else the modules use is common to both.
+    """
+    statement = _SHORTEST_PATH.sub(r"\1-[\2* SHORTEST 1..\3]-\4", statement)
+    return _TYPE_FUNCTION.sub("label(", statement)

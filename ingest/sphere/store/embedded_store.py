@@ -6,6 +6,7 @@ go through the same idempotent MERGE statements that Neo4j runs.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import ladybug
@@ -43,13 +44,21 @@ class EmbeddedStore(GraphStore):
     def ensure_schema(self) -> None:
         for statement in dialect.ladybug_schema():
             self.conn.execute(statement)
+        for spec in graph_model().nodes.values():
+            present = {row[0] for row in self.query(dialect.ladybug_columns(spec.label)).rows}
+            for prop, kind in spec.columns().items():
+                if prop not in present:
+                    self.conn.execute(dialect.ladybug_add_column(spec.label, prop, kind))
+
+    def run_module(self, statement: str, params: dict) -> QueryResult:
+        return self.query(dialect.to_ladybug(statement), params)
 
     def query(self, statement: str, params: dict | None = None) -> QueryResult:
         result = self.conn.execute(statement, params or {})
         columns = list(result.get_column_names())
         rows = []
         while result.has_next():
-            rows.append(list(result.get_next()))
+            rows.append([_plain(value) for value in result.get_next()])
         return QueryResult(columns, rows)
 
     def write(self, batch: GraphBatch) -> None:
@@ -59,7 +68,7 @@ class EmbeddedStore(GraphStore):
             spec = model.nodes[label]
             existing = self._existing(label, [row[spec.key] for row in rows])
             fresh = [row for row in rows if row[spec.key] not in existing]
-            self._copy(label, spec.properties, fresh)
+            self._copy(label, spec.columns(), fresh)
             self._merge(dialect.upsert_nodes(spec), [row for row in rows if row[spec.key] in existing])
             created.update(row[spec.key] for row in fresh)
         for rel in batch.relationships:
@@ -100,6 +109,15 @@ class EmbeddedStore(GraphStore):
     def _merge(self, statement: str, rows: list[dict]) -> None:
         for i in range(0, len(rows), 1000):
             self.conn.execute(statement, {"rows": rows[i:i + 1000]})
+
+
+def _plain(value):
+    """Ladybug answers sums as Decimal; every store answers with plain JSON-able numbers."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _copy_frame(conn: ladybug.Connection, table: str, frame: pa.Table, options: str) -> None:

@@ -36,6 +36,11 @@ class Neo4jStore(GraphStore):
         with self._driver.session(database=self.database) as session:
             session.execute_write(_write_batch, batch)
 
+    def write_scores(self, label: str, rows: list[dict]) -> None:
+        statement = dialect.set_scores(graph_model().nodes[label])
+        with self._driver.session(database=self.database) as session:
+            session.execute_write(lambda tx: _run_batched(tx, statement, rows))
+
     def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:
         with self._driver.session(database=self.database) as session:
             session.execute_write(_replace_projection, actor_ids, edges)

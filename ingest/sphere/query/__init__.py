@@ -1,0 +1,1 @@
+"""Questions to the graph: the Cypher query modules in queries/, and the network scores behind them."""

@@ -1,0 +1,24 @@
+// Co-presence: who met whom, and where the meetings happen
+// Question: Which actors met in the same place, how often and when, and which places host the
+//   meetings? Narrow it to one actor or one place.
+// Parameters (paste these lines into Neo4j Browser first):
+// :param actor => ''                 // string: an actor's name, alias or id ('' = everyone)
+// :param place => ''                 // string: a place's name, alias or id ('' = everywhere)
+// :param since => ''                 // string: first day, ISO 8601 ('' = from the start)
+// :param until => '9999'             // string: last day, ISO 8601 ('9999' = to the end)
+// :param min_weight => 1             // int: least number of meetings in a row
+MATCH (a:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(b:Actor)
+WHERE e.type = 'MEET' AND r.role IS NULL
+  AND ($actor = '' OR a.id = $actor OR a.name = $actor OR $actor IN a.aliases
+       OR b.id = $actor OR b.name = $actor OR $actor IN b.aliases)
+MATCH (e)-[:AT]->(p)
+WHERE $place = '' OR p.id = $place OR p.name = $place OR $place IN p.aliases
+MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
+WITH p, a, b, e, evidence, coalesce(e.date, d.published, '') AS day
+WHERE day >= $since AND day <= $until
+WITH p, a, b, count(DISTINCT e) AS meetings, min(day) AS first_seen, max(day) AS last_seen,
+     collect(DISTINCT evidence.sentence) AS sentences
+WHERE meetings >= $min_weight
+RETURN p.name AS place, a.name AS actor, b.name AS met, meetings, first_seen, last_seen,
+       sentences[0..2] AS evidence
+ORDER BY meetings DESC, place, actor, met

@@ -1,0 +1,21 @@
+// Influential actors: who weighs most in a period, overall or within a country's sphere
+// Question: Which actors take part in the most events in a period (weighted degree), and how
+//   central are they in the whole network (PageRank, written by `sphere analyze`)? With a country,
+//   only events that involve an actor of that country count: that country's sphere.
+// Parameters (paste these lines into Neo4j Browser first):
+// :param since => ''                 // string: first day, ISO 8601 ('' = from the start)
+// :param until => '9999'             // string: last day, ISO 8601 ('9999' = to the end)
+// :param types => []                 // list<string>: event types ([] = all)
+// :param country => ''               // string: ISO 3166 alpha-2 code, e.g. 'RU' ('' = everyone)
+// :param limit => 20                 // int: rows
+MATCH (a:Actor)-[:SUBJECT_OF|OBJECT]-(e:Event)-[:SUBJECT_OF|OBJECT]-(other)
+WHERE other.id <> a.id AND (size($types) = 0 OR e.type IN $types)
+  AND ($country = '' OR a.country = $country OR other.country = $country)
+MATCH (e)-[:REPORTED_IN]->(d:Document)
+WITH a, e, coalesce(e.date, d.published, '') AS day
+WHERE day >= $since AND day <= $until
+WITH a, count(DISTINCT e) AS events
+RETURN a.name AS actor, a.kind AS kind, a.country AS country, events,
+       a.pagerank AS pagerank, a.community AS community
+ORDER BY events DESC, pagerank DESC, actor
+LIMIT $limit
