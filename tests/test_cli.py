@@ -1,10 +1,17 @@
 """The main job end to end on the seeds, through the CLI, on the embedded store."""
 import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import networkx as nx
 import pytest
+import xmlschema
 from click.testing import CliRunner
 
 from sphere.cli import cli
+from sphere.model import ontology
+
+GEXF_SCHEMA = xmlschema.XMLSchema(Path(__file__).parent / "schemas" / "gexf-1.2draft.xsd")
 
 
 @pytest.fixture
@@ -31,7 +38,14 @@ def test_ingesting_the_seeds_twice_leaves_every_count_unchanged(runner, seeds_co
     assert _stats(runner) == once
     assert once["nodes"]["Document"] == 5
     assert once["nodes"]["Actor"] > 10 and once["nodes"]["Event"] > 10
-    assert gexf.read_text(encoding="utf-8").startswith("<?xml")
+    GEXF_SCHEMA.validate(str(gexf))
+    graph = nx.read_gexf(gexf)
+    assert graph.graph["mode"] == "dynamic"
+    assert graph.number_of_nodes() == once["nodes"]["Actor"] + once["nodes"]["Place"]
+    exported = {e.get("id") for e in ET.parse(gexf).iter("{http://www.gexf.net/1.2draft}edge")}
+    projection = sum(n for t, n in once["relationships"].items() if t in ontology().event_types)
+    assert len(exported) == projection > 10
+    assert any(data.get("spells") for _, _, data in graph.edges(data=True))
 
 
 def test_events_come_from_all_three_languages(runner, seeds_copy):

@@ -18,6 +18,7 @@ QUERIES = Path(__file__).resolve().parents[1] / "queries"
 def _schema() -> dict:
     model = graph_model()
     labels = list(model.nodes) + [k for n in model.nodes.values() for k in n.kind_labels.values()]
+    labels += list(model.influence_labels)
     # src and dst are keys of the writers' row maps ($rows), which the linter checks like properties
     return {"labels": labels, "relationshipTypes": list(model.all_relationships()),
             "propertyKeys": model.property_keys() + ["src", "dst"]}

@@ -85,8 +85,8 @@ def ingest_command(paths: tuple[str, ...], gexf: str | None, quiet: bool) -> Non
             from .report import summary
             summary(store, Console())
         if gexf:
-            from .export.gephi import write_gexf
-            nodes, edges = write_gexf(store, gexf)
+            from .export.gephi import export_network
+            nodes, edges = export_network(store, gexf)
             click.echo(f"wrote {gexf}: {nodes} nodes, {edges} edges", err=True)
     sys.exit(1 if report.failed else 0)
 
@@ -213,16 +213,37 @@ def export_group() -> None:
 
 @export_group.command("gephi")
 @click.argument("out", type=click.Path(dir_okay=False))
-def export_gephi(out: str) -> None:
-    """Write the influence projection as GEXF for Gephi.
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv"]), default="gexf", show_default=True,
+              help="csv writes OUT.nodes.csv and OUT.edges.csv for Gephi's spreadsheet import.")
+@click.option("--since", help="Only events on or after this ISO date.")
+@click.option("--until", help="Only events on or before this ISO date.")
+@click.option("--actor", help="Only the ego network of this actor (name, alias or id).")
+@click.option("--radius", type=click.IntRange(min=1), default=1, show_default=True, help="Hops around --actor.")
+@click.option("--types", help="Event types, comma-separated (MEET,VISIT).")
+@click.option("--min-weight", type=click.IntRange(min=1), default=1, show_default=True, help="Least events per edge.")
+@click.option("--kinds", help="Node kinds, comma-separated (PERSON,COUNTRY,PLACE...).")
+def export_gephi(out: str, fmt: str, since: str | None, until: str | None, actor: str | None, radius: int,
+                 types: str | None, min_weight: int, kinds: str | None) -> None:
+    """Write the influence network for Gephi: a dynamic GEXF whose timeline plays the events' days.
 
-    Example: sphere export gephi sphere.gexf
+    Example: sphere export gephi haftar.gexf --actor "Khalifa Haftar" --radius 2 --since 2019-01-01
     """
-    from .export.gephi import write_gexf
+    from .export.gephi import export_network
+    from .export.network import ExportError, ExportFilter
+    flt = ExportFilter(since=since, until=until, actor=actor, radius=radius, types=_split_list(types, upper=True),
+                       min_weight=min_weight, kinds=_split_list(kinds, upper=True))
     with open_store() as store:
         store.ensure_schema()
-        nodes, edges = write_gexf(store, out)
-    click.echo(f"wrote {out}: {nodes} nodes, {edges} edges", err=True)
+        try:
+            nodes, edges = export_network(store, out, fmt, flt)
+        except ExportError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {out} ({fmt}): {nodes} nodes, {edges} edges", err=True)
+
+
+def _split_list(text: str | None, upper: bool = False) -> tuple[str, ...]:
+    parts = [p.strip() for p in (text or "").split(",") if p.strip()]
+    return tuple(p.upper() if upper else p for p in parts)
 
 
 def main() -> None:

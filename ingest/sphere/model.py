@@ -35,6 +35,8 @@ class GraphModel:
     nodes: dict[str, NodeSpec]
     relationships: dict[str, RelSpec]
     projection: dict[str, RelSpec]
+    kind_colours: dict[str, str]
+    influence_labels: dict[str, float]      # extra Neo4j label -> top share of nodes by PageRank
 
     def all_relationships(self) -> dict[str, RelSpec]:
         return {**self.relationships, **self.projection}
@@ -89,4 +91,4 @@ def graph_model() -> GraphModel:
         etype: RelSpec(etype, tuple(proj["from"]), tuple(proj["to"]), dict(proj["properties"]))
         for etype in ontology().event_types
     }
-    return GraphModel(nodes, rels, projection)
+    return GraphModel(nodes, rels, projection, dict(raw["kind_colours"]), dict(raw["influence_labels"]))

@@ -1,32 +1,214 @@
-"""GEXF for Gephi: actors and places as nodes, the influence projection as typed weighted edges."""
+"""The influence network for Gephi: GEXF 1.2 (dynamic, with spells), GraphML, or spreadsheet CSV.
+
+Every writer streams: one element or row at a time goes to disk, so memory holds the network's
+nodes and edges but never the document.
+"""
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import XMLGenerator
 
-import networkx as nx
-
+from ..model import graph_model
 from ..store.base import GraphStore
-from .network import influence_graph
+from .network import ExportFilter, Network, read_network
 
-KIND_COLOURS = {"PERSON": (66, 133, 244), "ORGANIZATION": (219, 68, 55), "COUNTRY": (244, 180, 0),
-                "GROUP": (156, 39, 176), "PLACE": (15, 157, 88)}
-
-
-def write_gexf(store: GraphStore, path: str | Path) -> tuple[int, int]:
-    graph = influence_graph(store)
-    strength = dict(graph.degree(weight="weight"))
-    for node, data in graph.nodes(data=True):
-        r, g, b = KIND_COLOURS.get(data["kind"], (128, 128, 128))
-        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": 5.0 + 3.0 * strength.get(node, 0)}
-    multi = _as_multi(graph)
-    nx.write_gexf(multi, path)
-    return multi.number_of_nodes(), multi.number_of_edges()
+FORMATS = ("gexf", "graphml", "csv")
+GEXF_NS = "http://www.gexf.net/1.2draft"
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+# (id, GEXF type, GraphML type) of the node attributes; scores appear once `sphere analyze` has run
+NODE_ATTRIBUTES = [("kind", "string", "string"), ("country", "string", "string"), ("aliases", "string", "string"),
+                   ("degree", "double", "double"), ("pagerank", "double", "double"),
+                   ("betweenness", "double", "double"), ("community", "integer", "int")]
+EDGE_ATTRIBUTES = [("event_type", "string", "string"), ("first_seen", "string", "string"),
+                   ("last_seen", "string", "string"), ("documents", "integer", "int")]
 
 
-def _as_multi(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    out = nx.MultiDiGraph()
-    out.add_nodes_from(graph.nodes(data=True))
-    for src, dst, key, data in graph.edges(keys=True, data=True):
-        out.add_edge(src, dst, key=f"{src}|{key}|{dst}", label=key,
-                     **{k: v for k, v in data.items() if k != "directed"})
-    return out
+def export_network(store: GraphStore, out: str | Path, fmt: str = "gexf",
+                   flt: ExportFilter = ExportFilter()) -> tuple[int, int]:
+    network = read_network(store, flt)
+    {"gexf": write_gexf, "graphml": write_graphml, "csv": write_csv}[fmt](network, Path(out))
+    return len(network.nodes), len(network.edges)
+
+
+def node_values(network: Network, node: str) -> dict[str, object]:
+    data = network.nodes[node]
+    values = {"kind": data["kind"], "country": data["country"], "aliases": " | ".join(data["aliases"])}
+    values.update({k: data[k] for k, _, _ in NODE_ATTRIBUTES[3:] if k in data})
+    return values
+
+
+def edge_values(edge) -> dict[str, object]:
+    return {"event_type": edge.type, "first_seen": edge.first_seen or "", "last_seen": edge.last_seen or "",
+            "documents": len(edge.documents)}
+
+
+def node_sizes(network: Network) -> dict[str, float]:
+    """5 to 50 by PageRank when `sphere analyze` has run, else by weighted degree."""
+    influence = {n: d.get("pagerank") for n, d in network.nodes.items()}
+    if any(v is None for v in influence.values()):
+        influence = dict.fromkeys(network.nodes, 0.0)
+        for e in network.edges.values():
+            for n in (e.source, e.target):
+                if n in influence:
+                    influence[n] += e.weight
+    top = max(influence.values(), default=0) or 1
+    return {n: round(5 + 45 * (v or 0) / top, 3) for n, v in influence.items()}
+
+
+def _rgb(kind: str) -> dict[str, str]:
+    colour = graph_model().kind_colours.get(kind, "#808080").lstrip("#")
+    return {"r": str(int(colour[0:2], 16)), "g": str(int(colour[2:4], 16)), "b": str(int(colour[4:6], 16))}
+
+
+# ---- GEXF ----------------------------------------------------------------------------------------
+def write_gexf(network: Network, path: Path) -> None:
+    sizes = node_sizes(network)
+    with _xml(path) as xml:
+        xml.open("gexf", {"xmlns": GEXF_NS, "version": "1.2"})
+        xml.open("meta", {"lastmodifieddate": date.today().isoformat()})
+        xml.leaf("creator", text="Sphere")
+        xml.leaf("description", text="Influence network: actors and places, one edge per (subject, event type, "
+                                     "object), weighted by events, active on the days of its events")
+        xml.close("meta")
+        xml.open("graph", {"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date"})
+        for cls, attributes in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
+            xml.open("attributes", {"class": cls, "mode": "static"})
+            for name, gexf_type, _ in attributes:
+                xml.leaf("attribute", {"id": name, "title": name, "type": gexf_type})
+            xml.close("attributes")
+        xml.open("nodes", {"count": str(len(network.nodes))})
+        for node, data in network.nodes.items():
+            xml.open("node", {"id": node, "label": data["label"]})
+            _attvalues(xml, node_values(network, node))
+            _spells(xml, network.spells(node=node))
+            xml.leaf("color", _rgb(data["kind"]))
+            xml.leaf("size", {"value": str(sizes[node])})
+            xml.close("node")
+        xml.close("nodes")
+        xml.open("edges", {"count": str(len(network.edges))})
+        for edge in network.edges.values():
+            xml.open("edge", {"id": edge.key, "source": edge.source, "target": edge.target, "label": edge.type,
+                              "type": "mutual" if edge.mutual else "directed", "weight": str(float(edge.weight))})
+            _attvalues(xml, edge_values(edge))
+            _spells(xml, network.spells(edge=edge))
+            xml.close("edge")
+        xml.close("edges")
+        xml.close("graph")
+        xml.close("gexf")
+
+
+def _attvalues(xml: _Writer, values: dict[str, object]) -> None:
+    xml.open("attvalues")
+    for name, value in values.items():
+        xml.leaf("attvalue", {"for": name, "value": str(value)})
+    xml.close("attvalues")
+
+
+def _spells(xml: _Writer, spells: list[tuple[date, date]]) -> None:
+    if not spells:
+        return
+    xml.open("spells")
+    for start, end in spells:
+        xml.leaf("spell", {"start": start.isoformat(), "end": end.isoformat()})
+    xml.close("spells")
+
+
+# ---- GraphML -------------------------------------------------------------------------------------
+def write_graphml(network: Network, path: Path) -> None:
+    with _xml(path) as xml:
+        xml.open("graphml", {"xmlns": GRAPHML_NS})
+        keys = [("node", "label", "string")] + [("node", n, t) for n, _, t in NODE_ATTRIBUTES]
+        keys += [("edge", "weight", "double")] + [("edge", n, t) for n, _, t in EDGE_ATTRIBUTES]
+        for owner, name, kind in keys:
+            xml.leaf("key", {"id": f"{owner[0]}_{name}", "for": owner, "attr.name": name, "attr.type": kind})
+        xml.open("graph", {"id": "sphere", "edgedefault": "directed"})
+        for node, data in network.nodes.items():
+            xml.open("node", {"id": node})
+            _data(xml, "n", {"label": data["label"], **node_values(network, node)})
+            xml.close("node")
+        for edge in network.edges.values():
+            xml.open("edge", {"id": edge.key, "source": edge.source, "target": edge.target,
+                              "directed": "false" if edge.mutual else "true"})
+            _data(xml, "e", {"weight": float(edge.weight), **edge_values(edge)})
+            xml.close("edge")
+        xml.close("graph")
+        xml.close("graphml")
+
+
+def _data(xml: _Writer, prefix: str, values: dict[str, object]) -> None:
+    for name, value in values.items():
+        xml.leaf("data", {"key": f"{prefix}_{name}"}, text=str(value))
+
+
+# ---- CSV for Gephi's spreadsheet import ----------------------------------------------------------
+def csv_paths(path: Path) -> tuple[Path, Path]:
+    stem = path.with_suffix("") if path.suffix == ".csv" else path
+    return stem.with_name(stem.name + ".nodes.csv"), stem.with_name(stem.name + ".edges.csv")
+
+
+def write_csv(network: Network, path: Path) -> None:
+    nodes_path, edges_path = csv_paths(path)
+    names = [n for n, _, _ in NODE_ATTRIBUTES]
+    with open(nodes_path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Id", "Label", *names, "Time Interval"])
+        for node, data in network.nodes.items():
+            values = node_values(network, node)
+            writer.writerow([node, data["label"], *(values.get(n, "") for n in names),
+                             _interval(network.spells(node=node))])
+    with open(edges_path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Source", "Target", "Type", "Id", "Label", "Weight", "first_seen", "last_seen",
+                         "documents", "Time Interval"])
+        for edge in network.edges.values():
+            writer.writerow([edge.source, edge.target, "Undirected" if edge.mutual else "Directed", edge.key,
+                             edge.type, edge.weight, edge.first_seen or "", edge.last_seen or "",
+                             len(edge.documents), _interval(network.spells(edge=edge))])
+
+
+def _interval(spells: list[tuple[date, date]]) -> str:
+    """Gephi's spreadsheet form of intervals: <[2020-01-01, 2020-01-31]; [2021-03-02, 2021-03-02]>."""
+    if not spells:
+        return ""
+    return "<" + "; ".join(f"[{a.isoformat()}, {b.isoformat()}]" for a, b in spells) + ">"
+
+
+# ---- streaming XML -------------------------------------------------------------------------------
+class _Writer:
+    def __init__(self, generator: XMLGenerator):
+        self._xml = generator
+        self._depth = 0
+
+    def open(self, tag: str, attrs: dict[str, str] | None = None) -> None:
+        self._indent()
+        self._xml.startElement(tag, attrs or {})
+        self._depth += 1
+
+    def close(self, tag: str) -> None:
+        self._depth -= 1
+        self._indent()
+        self._xml.endElement(tag)
+
+    def leaf(self, tag: str, attrs: dict[str, str] | None = None, text: str = "") -> None:
+        self._indent()
+        self._xml.startElement(tag, attrs or {})
+        if text:
+            self._xml.characters(text)
+        self._xml.endElement(tag)
+
+    def _indent(self) -> None:
+        self._xml.ignorableWhitespace("\n" + "  " * self._depth)
+
+
+@contextmanager
+def _xml(path: Path) -> Iterator[_Writer]:
+    with open(path, "w", encoding="utf-8") as fh:
+        generator = XMLGenerator(fh, encoding="utf-8", short_empty_elements=True)
+        generator.startDocument()
+        yield _Writer(generator)
+        generator.endDocument()
+        fh.write("\n")

@@ -1,25 +1,160 @@
-"""The influence projection read from any store as a networkx graph."""
+"""The influence network read from any store: Actor and Place nodes, projection edges with the
+days of their events, narrowed by the export filters. Exports and `sphere analyze` start here."""
 from __future__ import annotations
+
+import calendar
+from collections import defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 import networkx as nx
 
-from ..model import graph_model, ontology
+from ..model import graph_model
 from ..store import dialect
 from ..store.base import GraphStore
+from ..write.projection import Edge, group_events
+
+
+class ExportError(ValueError):
+    """A filter that cannot be applied (an unknown actor, say)."""
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    radius: int = 1
+    types: tuple[str, ...] = ()
+    min_weight: int = 1
+    kinds: tuple[str, ...] = ()
+
+    def narrows(self) -> bool:
+        return bool(self.since or self.until or self.actor or self.types or self.kinds or self.min_weight > 1)
+
+    def keeps_event(self, event_type: str, day: str | None) -> bool:
+        if self.types and event_type not in self.types:
+            return False
+        if self.since or self.until:
+            return bool(day) and (day >= (self.since or "")) and (day <= (self.until or "9999"))
+        return True
+
+
+@dataclass
+class Network:
+    nodes: dict[str, dict]                      # id -> label, kind, country, aliases, scores, store_label
+    edges: dict[tuple[str, str, str], Edge]     # (source, type, target) -> edge
+
+    def spells(self, node: str | None = None, edge: Edge | None = None) -> list[tuple[date, date]]:
+        if edge is not None:
+            return merge_spells(edge.days)
+        return merge_spells(d for e in self._incident[node] for d in e.days)
+
+    def index(self) -> None:
+        self._incident: dict[str, list[Edge]] = defaultdict(list)
+        for e in self.edges.values():
+            self._incident[e.source].append(e)
+            self._incident[e.target].append(e)
+
+
+def read_network(store: GraphStore, flt: ExportFilter = ExportFilter()) -> Network:
+    nodes = _read_nodes(store)
+    edges = group_events(_event_rows(store), flt.keeps_event)
+    edges = {k: e for k, e in edges.items() if e.weight >= flt.min_weight}
+    if flt.kinds:
+        edges = {k: e for k, e in edges.items()
+                 if nodes[e.source]["kind"] in flt.kinds and nodes[e.target]["kind"] in flt.kinds}
+    keep = set(nodes)
+    if flt.actor:
+        keep = _ego(_find_node(nodes, flt.actor), edges.values(), flt.radius)
+        edges = {k: e for k, e in edges.items() if e.source in keep and e.target in keep}
+    if flt.narrows():
+        touched = {n for e in edges.values() for n in (e.source, e.target)}
+        keep &= touched | ({_find_node(nodes, flt.actor)} if flt.actor else set())
+    network = Network({n: data for n, data in nodes.items() if n in keep}, edges)
+    network.index()
+    return network
 
 
 def influence_graph(store: GraphStore) -> nx.MultiDiGraph:
+    """The whole projection as a networkx graph (for `sphere analyze` and the summary)."""
+    network = read_network(store)
     graph = nx.MultiDiGraph()
-    for label in ("Actor", "Place"):
-        for row in store.query(dialect.all_nodes(label)).dicts():
-            scores = {k: row[k] for k in graph_model().nodes[label].scores if row.get(k) is not None}
-            graph.add_node(row["id"], label=row["name"], kind=row["kind"] or label.upper(), store_label=label,
-                           country=row["country"] or "", aliases="|".join(row["aliases"] or []), **scores)
-    for event_type, spec in graph_model().projection.items():
-        for target in spec.targets:
-            for row in store.query(dialect.projection_edges(event_type, target)).dicts():
-                graph.add_edge(row["src"], row["dst"], key=event_type, type=event_type,
-                               weight=row["weight"] or 1, first_seen=row["first_seen"] or "",
-                               last_seen=row["last_seen"] or "", documents=row["documents"] or 0,
-                               directed=not ontology().is_symmetric(event_type))
+    graph.add_nodes_from(network.nodes.items())
+    for e in network.edges.values():
+        graph.add_edge(e.source, e.target, key=e.type, type=e.type, weight=e.weight, directed=not e.mutual)
     return graph
+
+
+def day_bounds(day: str) -> tuple[date, date]:
+    """A full or reduced ISO date as the days it covers: 2020-05 is all of May 2020."""
+    parts = [int(p) for p in day.split("-")]
+    if len(parts) == 3:
+        one = date(*parts)
+        return one, one
+    if len(parts) == 2:
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(*parts)[1])
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+def merge_spells(days: Iterable[str]) -> list[tuple[date, date]]:
+    spells: list[tuple[date, date]] = []
+    for start, end in sorted(day_bounds(d) for d in set(days) if _is_date(d)):
+        if spells and start <= spells[-1][1] + timedelta(days=1):
+            spells[-1] = (spells[-1][0], max(spells[-1][1], end))
+        else:
+            spells.append((start, end))
+    return spells
+
+
+def _is_date(day: str) -> bool:
+    try:
+        day_bounds(day)
+        return True
+    except (ValueError, TypeError):
+        return False
+
+
+def _read_nodes(store: GraphStore) -> dict[str, dict]:
+    model = graph_model()
+    nodes = {}
+    for label in ("Actor", "Place"):
+        for row in store.iter_rows(dialect.all_nodes(label)):
+            scores = {k: row[k] for k in model.nodes[label].scores if row.get(k) is not None}
+            nodes[row["id"]] = {"label": row["name"], "kind": row["kind"] or label.upper(), "store_label": label,
+                                "country": row["country"] or "", "aliases": list(row["aliases"] or []), **scores}
+    return nodes
+
+
+def _event_rows(store: GraphStore):
+    for target in graph_model().projection["MEET"].targets:
+        yield from store.iter_rows(dialect.event_edges(target, every_subject=True))
+
+
+def _find_node(nodes: dict[str, dict], name: str) -> str:
+    wanted = name.casefold()
+    for node, data in nodes.items():
+        if node == name or data["label"].casefold() == wanted:
+            return node
+    for node, data in nodes.items():
+        if any(alias.casefold() == wanted for alias in data["aliases"]):
+            return node
+    raise ExportError(f"no actor or place named {name!r} in the graph")
+
+
+def _ego(centre: str, edges: Iterable[Edge], radius: int) -> set[str]:
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        neighbours[e.source].add(e.target)
+        neighbours[e.target].add(e.source)
+    seen, queue = {centre: 0}, deque([centre])
+    while queue:
+        node = queue.popleft()
+        if seen[node] == radius:
+            continue
+        for other in sorted(neighbours[node]):
+            if other not in seen:
+                seen[other] = seen[node] + 1
+                queue.append(other)
+    return set(seen)

@@ -7,6 +7,7 @@ is a Louvain community with `community_rank` its members ordered by PageRank.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import networkx as nx
@@ -32,13 +33,26 @@ def analyze(store: GraphStore) -> AnalyzeReport:
     graph = influence_graph(store)
     scores = network_scores(graph)
     labels = {node: data["store_label"] for node, data in graph.nodes(data=True)}
-    for label in graph_model().nodes:
+    model = graph_model()
+    for label in model.nodes:
         rows = [{"id": node, **values} for node, values in sorted(scores.items()) if labels[node] == label]
         if rows:
             store.write_scores(label, rows)
+            store.mark_influence(label, influence_tiers(rows, model.influence_labels))
     communities = len({values["community"] for values in scores.values()})
     return AnalyzeReport(graph.number_of_nodes(), graph.number_of_edges(), communities,
                          graph.number_of_nodes() > SAMPLE_ABOVE)
+
+
+def influence_tiers(rows: list[dict], shares: dict[str, float]) -> dict[str, list[str]]:
+    """The top share of nodes by PageRank for each tier, the smallest share first; a node gets one tier."""
+    ranked = [row["id"] for row in sorted(rows, key=lambda r: (-r["pagerank"], r["id"]))]
+    tiers, taken = {}, 0
+    for tier, share in sorted(shares.items(), key=lambda kv: kv[1]):
+        upto = max(taken, math.ceil(share * len(ranked)))
+        tiers[tier] = ranked[taken:upto]
+        taken = upto
+    return tiers
 
 
 def network_scores(graph: nx.MultiDiGraph) -> dict[str, dict]:

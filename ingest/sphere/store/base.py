@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -47,6 +48,10 @@ class GraphStore(ABC):
     @abstractmethod
     def query(self, statement: str, params: dict | None = None) -> QueryResult: ...
 
+    @abstractmethod
+    def iter_rows(self, statement: str, params: dict | None = None) -> Iterator[dict]:
+        """Rows as dicts, one at a time, for reads too large to hold at once."""
+
     def run_module(self, statement: str, params: dict) -> QueryResult:
         """Run a query module, written in Neo4j Cypher, in this store's dialect."""
         return self.query(statement, params)
@@ -56,6 +61,10 @@ class GraphStore(ABC):
         statement = dialect.set_scores(spec)
         for i in range(0, len(rows), 1000):
             self.query(statement, {"rows": rows[i:i + 1000]})
+
+    def mark_influence(self, label: str, tiers: dict[str, list[str]]) -> None:
+        """Extra labels for the most influential nodes, where the store has multiple labels (Neo4j)."""
+        return None
 
     @abstractmethod
     def write(self, batch: GraphBatch) -> None:

@@ -77,6 +77,14 @@ def set_scores(spec: NodeSpec) -> str:
     return f"UNWIND $rows AS row MATCH (n:{spec.label} {{{spec.key}: row.{spec.key}}}) SET {sets}"
 
 
+def clear_influence_labels(label: str, tiers: list[str]) -> str:
+    return f"MATCH (n:{label}) REMOVE " + ", ".join(f"n:{tier}" for tier in tiers)
+
+
+def set_influence_label(label: str, tier: str) -> str:
+    return f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) SET n:{tier}"
+
+
 def existing_ids(label: str) -> str:
     return f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id"
 
@@ -93,11 +101,13 @@ def mark_ingested() -> str:
     return "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.ingested_at = row.ingested_at"
 
 
-def event_edges(target: str) -> str:
-    """Events of the given subjects with their object of one label, for rebuilding the projection."""
+def event_edges(target: str, every_subject: bool = False) -> str:
+    """Events (of the subjects in $ids, or of every subject) with their object of one label:
+    what the projection is built from."""
+    subjects = "" if every_subject else "s.id IN $ids AND "
     return (
-        f"MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t:{target}), (e)-[:REPORTED_IN]->(d:Document) "
-        "WHERE s.id IN $ids AND o.role IS NULL "
+        f"MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t:{target}) MATCH (e)-[:REPORTED_IN]->(d:Document) "
+        f"WHERE {subjects}o.role IS NULL "
         "RETURN s.id AS src, e.type AS type, t.id AS dst, e.date AS date, d.id AS doc, d.published AS published"
     )
 
@@ -138,14 +148,16 @@ def writer_statements() -> list[str]:
         if "aliases" in spec.properties:
             out.append(existing_aliases(spec.label))
         if spec.scores:
-            out.append(set_scores(spec))
+            tiers = list(model.influence_labels)
+            out += [set_scores(spec), clear_influence_labels(spec.label, tiers)]
+            out += [set_influence_label(spec.label, tier) for tier in tiers]
     for rel in model.all_relationships().values():
         out.append(count_relationships(rel.type))
         out += [upsert_relationships(rel, a, b) for a in rel.sources for b in rel.targets]
     for event_type, rel in model.projection.items():
         for target in rel.targets:
             out += [delete_projection(event_type, target), projection_edges(event_type, target)]
-    out += [event_edges(t) for t in model.projection["MEET"].targets]
+    out += [event_edges(t, every) for t in model.projection["MEET"].targets for every in (False, True)]
     out += [ingested_documents(), mark_ingested()]
     return out
 

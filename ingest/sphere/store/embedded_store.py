@@ -50,6 +50,12 @@ class EmbeddedStore(GraphStore):
                 if prop not in present:
                     self.conn.execute(dialect.ladybug_add_column(spec.label, prop, kind))
 
+    def iter_rows(self, statement: str, params: dict | None = None):
+        result = self.conn.execute(statement, params or {})
+        columns = list(result.get_column_names())
+        while result.has_next():
+            yield dict(zip(columns, (_plain(v) for v in result.get_next())))
+
     def run_module(self, statement: str, params: dict) -> QueryResult:
         return self.query(dialect.to_ladybug(statement), params)
 

@@ -32,6 +32,11 @@ class Neo4jStore(GraphStore):
             rows = [[_plain(value) for value in record.values()] for record in result]
         return QueryResult(columns, rows)
 
+    def iter_rows(self, statement: str, params: dict | None = None):
+        with self._driver.session(database=self.database) as session:
+            for record in session.run(statement, params or {}):
+                yield {key: _plain(value) for key, value in record.items()}
+
     def write(self, batch: GraphBatch) -> None:
         with self._driver.session(database=self.database) as session:
             session.execute_write(_write_batch, batch)
@@ -40,6 +45,15 @@ class Neo4jStore(GraphStore):
         statement = dialect.set_scores(graph_model().nodes[label])
         with self._driver.session(database=self.database) as session:
             session.execute_write(lambda tx: _run_batched(tx, statement, rows))
+
+    def mark_influence(self, label: str, tiers: dict[str, list[str]]) -> None:
+        def relabel(tx):
+            tx.run(dialect.clear_influence_labels(label, list(tiers))).consume()
+            for tier, ids in tiers.items():
+                tx.run(dialect.set_influence_label(label, tier), ids=ids).consume()
+
+        with self._driver.session(database=self.database) as session:
+            session.execute_write(relabel)
 
     def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:
         with self._driver.session(database=self.database) as session:
