@@ -9,12 +9,12 @@
 MATCH (a:Actor)
 WHERE a.id = $actor OR a.name = $actor OR $actor IN a.aliases
 MATCH (a)-[:SUBJECT_OF|OBJECT]-(e:Event)
-WHERE e.modality IN $modalities
 MATCH (s:Actor)-[:SUBJECT_OF]->(e)-[evidence:REPORTED_IN]->(d:Document)
+WITH e, s, evidence, d
 OPTIONAL MATCH (e)-[first:OBJECT]->(o)
 WHERE first.role IS NULL
 WITH e, s, o, evidence, d, coalesce(e.date, d.published, '') AS day
-WHERE day >= $since AND day <= $until
+WHERE day >= $since AND day <= $until AND e.modality IN $modalities
 RETURN e.modality AS modality, day AS date, e.type AS type, s.name AS subject, o.name AS object,
        evidence.sentence AS sentence, d.title AS document
 ORDER BY modality, date, type, subject

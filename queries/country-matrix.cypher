@@ -9,11 +9,10 @@
 // :param min_weight => 1             // int: least number of events in a cell
 MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(o)
 WHERE r.role IS NULL AND s.country IS NOT NULL AND o.country IS NOT NULL
-  AND (size($types) = 0 OR e.type IN $types)
   AND ($foreign_only = false OR s.country <> o.country)
 MATCH (e)-[:REPORTED_IN]->(d:Document)
 WITH s, o, e, coalesce(e.date, d.published, '') AS day
-WHERE day >= $since AND day <= $until
+WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 WITH s.country AS from_country, o.country AS to_country, e.type AS type, count(DISTINCT e) AS events
 WHERE events >= $min_weight
 RETURN from_country, to_country, type, events

@@ -10,11 +10,12 @@
 MATCH (a:Actor)
 WHERE a.id = $actor OR a.name = $actor OR $actor IN a.aliases
 MATCH (a)-[role:SUBJECT_OF|OBJECT]-(e:Event)-[:SUBJECT_OF|OBJECT]-(other)
-WHERE other.id <> a.id AND (size($types) = 0 OR e.type IN $types)
+WHERE other.id <> a.id
 MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
+WITH other, e, role, evidence, d
 OPTIONAL MATCH (e)-[:AT]->(place)
 WITH other, e, role, evidence, place, coalesce(e.date, d.published, '') AS day
-WHERE day >= $since AND day <= $until
+WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 WITH other, e.type AS type,
      CASE WHEN e.type = 'MEET' THEN 'mutual' WHEN type(role) = 'SUBJECT_OF' THEN 'outgoing' ELSE 'incoming' END AS direction,
      count(DISTINCT e) AS events, min(day) AS first_seen, max(day) AS last_seen,

@@ -14,9 +14,9 @@ WITH p, CASE WHEN p IS NULL THEN c.country ELSE p.country END AS host_country
 MATCH (e:Event)-[:OBJECT|AT]->(x)
 WHERE (p IS NULL AND x.country = host_country) OR x.id = p.id
 MATCH (s:Actor)-[:SUBJECT_OF]->(e)-[evidence:REPORTED_IN]->(d:Document)
-WHERE (size($types) = 0 OR e.type IN $types) AND (s.country IS NULL OR s.country <> host_country)
+WHERE s.country IS NULL OR s.country <> host_country
 WITH s, e, x, evidence, coalesce(e.date, d.published, '') AS day
-WHERE day >= $since AND day <= $until
+WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 WITH s, e.type AS type, collect(DISTINCT x.name) AS targets, count(DISTINCT e) AS events,
      min(day) AS first_seen, max(day) AS last_seen, collect(DISTINCT evidence.sentence) AS sentences
 RETURN s.name AS actor, s.country AS actor_country, type, targets, events, first_seen, last_seen,

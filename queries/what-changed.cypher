@@ -7,10 +7,10 @@
 // :param types => []                 // list<string>: event types ([] = all)
 // :param min_weight => 1             // int: least number of events in the window
 MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(t)
-WHERE r.role IS NULL AND (size($types) = 0 OR e.type IN $types)
+WHERE r.role IS NULL
 MATCH (e)-[:REPORTED_IN]->(d:Document)
 WITH s, t, e, coalesce(e.date, d.published, '') AS day
-WHERE day <> '' AND day <= $until
+WHERE day <> '' AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 WITH s, t, e.type AS type,
      count(DISTINCT CASE WHEN day >= $since THEN e.id END) AS recent,
      count(DISTINCT CASE WHEN day < $since THEN e.id END) AS before

@@ -2,7 +2,7 @@
 
 `degree` is the weighted degree (events in all relationships), `pagerank` runs against the
 direction of influence (an actor ranks high when it acts on actors that rank high),
-`betweenness` is on the undirected network (sampled beyond SAMPLE_ABOVE nodes), and `community`
+`betweenness` is on the undirected network (estimated from SAMPLE_PIVOTS sources beyond SAMPLE_ABOVE nodes), and `community`
 is a Louvain community with `community_rank` its members ordered by PageRank.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..store.base import GraphStore
 
 SEED = 7
 SAMPLE_ABOVE = 2000
+SAMPLE_PIVOTS = 200
 DIGITS = 6
 
 
@@ -61,7 +62,7 @@ def network_scores(graph: nx.MultiDiGraph) -> dict[str, dict]:
     undirected = _weighted_undirected(graph)
     degree = dict(undirected.degree(weight="weight"))
     pagerank = nx.pagerank(_influence_flow(graph), weight="weight")
-    k = SAMPLE_ABOVE if graph.number_of_nodes() > SAMPLE_ABOVE else None
+    k = SAMPLE_PIVOTS if graph.number_of_nodes() > SAMPLE_ABOVE else None
     betweenness = nx.betweenness_centrality(undirected, k=k, seed=SEED)
     communities = nx.community.louvain_communities(undirected, weight="weight", seed=SEED)
     scores = {node: {"degree": float(degree[node]), "pagerank": round(pagerank[node], DIGITS),
