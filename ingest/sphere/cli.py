@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -13,7 +15,7 @@ from .output import extraction_records
 from .pipeline import extract_paths, ingest
 from .read.sources import Problem
 from .store import open_store
-from .store.base import QueryResult
+from .store.base import QueryResult, StoreUnavailable
 
 FORMATS = ["table", "json", "csv"]
 
@@ -68,19 +70,45 @@ def cli() -> None:
     """
 
 
+def _workers_options(command):
+    command = click.option("--dask", metavar="tcp://HOST:PORT", help="Run extraction on this Dask cluster.")(command)
+    command = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                           help="Extraction processes (models load once per process).")(command)
+    command = click.option("--log", "log_file", type=click.Path(dir_okay=False),
+                           help="Append every problem and run summary to this file.")(command)
+    return command
+
+
+def _start_log(log_file: str | None) -> None:
+    if log_file:
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logging.getLogger("sphere").addHandler(handler)
+        logging.getLogger("sphere").setLevel(logging.INFO)
+
+
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--gexf", type=click.Path(dir_okay=False), help="Also write the influence network for Gephi.")
-@click.option("--quiet", is_flag=True, help="No summary.")
-def ingest_command(paths: tuple[str, ...], gexf: str | None, quiet: bool) -> None:
-    """Extract events from files or folders (.txt, .md, .jsonl) and write them to the graph.
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary of the network.")
+@_workers_options
+def ingest_command(paths: tuple[str, ...], gexf: str | None, quiet: bool, workers: int, dask: str | None,
+                   log_file: str | None) -> None:
+    """Extract events from files or folders (.txt, .md, .html, .jsonl) and write them to the graph.
 
-    Example: sphere ingest seeds/ --gexf sphere.gexf
+    Example: sphere ingest seeds/ --gexf sphere.gexf --workers 2
     """
+    from .jobs import run_ingest, summary_table
+    _start_log(log_file)
+    try:
+        report = run_ingest(paths, workers=workers, dask=dask, console=err, progress=not quiet and err.is_terminal)
+    except StoreUnavailable as exc:
+        raise click.ClickException(f"{exc}; gave up, nothing more was marked ingested") from exc
+    click.echo(f"read {report.read} documents: {report.ingested} ingested, {report.skipped} skipped, "
+               f"{report.events} events, {report.failed} failed in {report.seconds:.1f} s", err=True)
+    if report.problems or report.skipped:
+        err.print(summary_table(report))
     with open_store() as store:
-        report = ingest(paths, store, on_problem=_print_problem)
-        click.echo(f"read {report.read} documents: {report.ingested} ingested, {report.skipped} already in the graph, "
-                   f"{report.events} events, {report.failed} failed", err=True)
         if not quiet:
             from .report import summary
             summary(store, Console())
@@ -89,6 +117,48 @@ def ingest_command(paths: tuple[str, ...], gexf: str | None, quiet: bool) -> Non
             nodes, edges = export_network(store, gexf)
             click.echo(f"wrote {gexf}: {nodes} nodes, {edges} edges", err=True)
     sys.exit(1 if report.failed else 0)
+
+
+@cli.command("watch")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--every", default="15m", show_default=True, help="How often to look for new documents (30s, 15m, 1h).")
+@click.option("--once", is_flag=True, help="One run, then exit (for cron).")
+@_workers_options
+def watch_command(folder: str, every: str, once: bool, workers: int, dask: str | None, log_file: str | None) -> None:
+    """The scheduled ingest job: ingest every new or changed document under FOLDER, now and then
+    every --every. A document's identity is its text, so renamed or re-saved files are not ingested twice.
+
+    Example: sphere watch /inbox --every 15m --log /inbox/sphere.log
+    """
+    from .jobs import parse_every, watch
+    _start_log(log_file)
+    try:
+        seconds = parse_every(every)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--every") from exc
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    try:
+        report = watch(folder, seconds, once, workers=workers, dask=dask, console=err)
+    except StoreUnavailable as exc:
+        raise click.ClickException(f"{exc}; gave up, nothing more was marked ingested") from exc
+    sys.exit(1 if report and report.failed else 0)
+
+
+@cli.command("fingerprint")
+@click.option("--counts", is_flag=True, help="Also print how many rows of each kind were hashed.")
+def fingerprint_command(counts: bool) -> None:
+    """Print a hash of the graph's canonical content (ignoring internal ids and ingest times),
+    so two graphs can be compared.
+
+    Example: sphere fingerprint
+    """
+    from .fingerprint import fingerprint
+    with open_store() as store:
+        store.ensure_schema()
+        digest, rows = fingerprint(store)
+    click.echo(digest)
+    if counts:
+        click.echo(json.dumps(rows, indent=2))
 
 
 @cli.command("extract")

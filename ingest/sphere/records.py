@@ -1,6 +1,7 @@
 """Typed records passed between the pipeline stages: read -> analyse -> extract -> resolve -> write."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 
@@ -15,6 +16,11 @@ class Article:
     url: str | None = None
     published: str | None = None  # ISO date of the document, when known
     lang: str | None = None       # language hint from the input, if any
+
+    @property
+    def sha256(self) -> str:
+        """The content hash: a document's identity, so the same text under two names is one document."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """One article in, one Extraction out: language, analysis, mentions, surname linking, events."""
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
 from ..analyse import analyse
@@ -30,7 +29,7 @@ def extract_article(article: Article) -> Extraction:
         entities=finder.entities,
         events=events,
         mention_counts=dict(counts),
-        sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+        sha256=article.sha256,
     )
 
 

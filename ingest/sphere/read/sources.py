@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -9,9 +10,15 @@ from pathlib import Path
 
 from ..records import Article
 from .decode import NotText, decode_bytes
+from .html import NoMainText, html_article
 
 TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+MAX_FILE_BYTES = 20_000_000          # one article file; JSON Lines files may be larger
+MAX_JSONL_BYTES = 2_000_000_000
+MAX_ARTICLE_CHARS = 500_000          # longer is not one news article (a dump, a log, a book)
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 
 
@@ -33,21 +40,37 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
         if not path.exists():
             yield Problem(str(path), "no such file or folder")
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_input(p))
-            if not files:
-                yield Problem(str(path), "folder holds no .txt, .md or .jsonl files")
-            for file in files:
-                yield from read_file(file)
+            yield from _read_folder(path)
         else:
             yield from read_file(path)
 
 
-def _is_input(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not path.name.startswith(".")
+def _read_folder(folder: Path) -> Iterator[Article | Problem]:
+    found = False
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(root) / name
+            if name.startswith(".") or path.suffix.lower() not in INPUT_SUFFIXES:
+                continue
+            found = True
+            if path.is_symlink() and not path.exists():
+                yield Problem(str(path), "broken or looping symbolic link")
+            elif not path.is_file():
+                yield Problem(str(path), "not a regular file")
+            else:
+                yield from read_file(path)
+    if not found:
+        yield Problem(str(folder), "folder holds no .txt, .md, .html or .jsonl files")
 
 
 def read_file(path: Path) -> Iterator[Article | Problem]:
+    limit = MAX_JSONL_BYTES if path.suffix.lower() in JSONL_SUFFIXES else MAX_FILE_BYTES
     try:
+        size = path.stat().st_size
+        if size > limit:
+            yield Problem(str(path), f"too large for one article file ({size / 1e6:.1f} MB > {limit / 1e6:.0f} MB)")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
@@ -63,10 +86,25 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
     if decoded.encoding not in ("utf-8", "ascii"):
         yield Problem(str(path), f"decoded from {decoded.encoding}", fatal=False)
     if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _jsonl_articles(path, decoded.text)
+        yield from (_checked(a) for a in _jsonl_articles(path, decoded.text))
+    elif path.suffix.lower() in HTML_SUFFIXES:
+        try:
+            yield _checked(html_article(path.name, decoded.text, str(path)))
+        except NoMainText as exc:
+            yield Problem(str(path), str(exc))
     else:
         article = text_article(path.name, decoded.text, str(path))
-        yield article if article.text.strip() else Problem(str(path), "no text after the date line")
+        yield _checked(article) if article.text.strip() else Problem(str(path), "no text after the date line")
+
+
+def _checked(item: Article | Problem) -> Article | Problem:
+    if isinstance(item, Article):
+        if len(item.text) > MAX_ARTICLE_CHARS:
+            return Problem(item.source, f"too long for one article ({len(item.text):,} characters > "
+                                        f"{MAX_ARTICLE_CHARS:,})")
+        if not any(ch.isalpha() for ch in item.text):
+            return Problem(item.source, "no words in the text")
+    return item
 
 
 def text_article(doc: str, text: str, source: str) -> Article:

@@ -10,6 +10,10 @@ from ..model import graph_model
 from . import dialect
 
 
+class StoreUnavailable(RuntimeError):
+    """The store cannot be reached (a Neo4j server down or restarting); the run may be retried."""
+
+
 @dataclass
 class RelRows:
     type: str
@@ -68,7 +72,11 @@ class GraphStore(ABC):
 
     @abstractmethod
     def write(self, batch: GraphBatch) -> None:
-        """Write nodes, then relationships, then mark the batch's documents as ingested."""
+        """Write nodes, then relationships, then mark the batch's documents as ingested (if it has any)."""
+
+    @abstractmethod
+    def mark_ingested(self, rows: list[dict]) -> None:
+        """Set Document.ingested_at ({"id", "ingested_at"} rows): the ledger entry, written last."""
 
     @abstractmethod
     def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:

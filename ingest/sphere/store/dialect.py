@@ -104,16 +104,16 @@ def mark_ingested() -> str:
 def event_edges(target: str, every_subject: bool = False) -> str:
     """Events (of the subjects in $ids, or of every subject) with their object of one label:
     what the projection is built from."""
-    subjects = "" if every_subject else "s.id IN $ids AND "
+    subjects = "MATCH (s:Actor)" if every_subject else "UNWIND $ids AS sid MATCH (s:Actor {id: sid})"
     return (
-        f"MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t:{target}) MATCH (e)-[:REPORTED_IN]->(d:Document) "
-        f"WHERE {subjects}o.role IS NULL "
+        f"{subjects} MATCH (s)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t:{target}) "
+        "MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE o.role IS NULL "
         "RETURN s.id AS src, e.type AS type, t.id AS dst, e.date AS date, d.id AS doc, d.published AS published"
     )
 
 
 def delete_projection(event_type: str, target: str) -> str:
-    return f"MATCH (s:Actor)-[r:{event_type}]->(:{target}) WHERE s.id IN $ids DELETE r"
+    return f"UNWIND $ids AS sid MATCH (s:Actor {{id: sid}})-[r:{event_type}]->(:{target}) DELETE r"
 
 
 # ---- reads --------------------------------------------------------------------------------------
@@ -138,6 +138,11 @@ def all_nodes(label: str) -> str:
     return f"MATCH (n:{label}) RETURN " + ", ".join(f"n.{name(p)} AS {name(p)}" for p in spec.columns()) + " ORDER BY n.id"
 
 
+def all_relationships(rel: RelSpec, source: str, target: str) -> str:
+    props = "".join(f", r.{name(p)} AS {name(p)}" for p in rel.properties)
+    return f"MATCH (a:{source})-[r:{rel.type}]->(b:{target}) RETURN a.id AS src, b.id AS dst{props}"
+
+
 def writer_statements() -> list[str]:
     """Every statement the writers and readers can run, for the linter."""
     model = graph_model()
@@ -154,6 +159,7 @@ def writer_statements() -> list[str]:
     for rel in model.all_relationships().values():
         out.append(count_relationships(rel.type))
         out += [upsert_relationships(rel, a, b) for a in rel.sources for b in rel.targets]
+        out += [all_relationships(rel, a, b) for a in rel.sources for b in rel.targets]
     for event_type, rel in model.projection.items():
         for target in rel.targets:
             out += [delete_projection(event_type, target), projection_edges(event_type, target)]

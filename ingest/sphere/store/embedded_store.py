@@ -81,6 +81,9 @@ class EmbeddedStore(GraphStore):
             self._write_relationships(rel, created)
         self._merge(dialect.mark_ingested(), batch.documents)
 
+    def mark_ingested(self, rows: list[dict]) -> None:
+        self._merge(dialect.mark_ingested(), rows)
+
     def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:
         model = graph_model()
         for event_type, spec in model.projection.items():

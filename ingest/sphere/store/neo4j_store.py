@@ -1,13 +1,38 @@
 """Neo4j 5 through the official driver: constraints first, UNWIND batches, managed transactions."""
 from __future__ import annotations
 
+import functools
+import os
+
 from neo4j import GraphDatabase
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from ..model import graph_model
 from . import dialect
-from .base import GraphBatch, GraphStore, QueryResult, RelRows
+from .base import GraphBatch, GraphStore, QueryResult, RelRows, StoreUnavailable
 
 BATCH_ROWS = 1000
+
+
+def _reachable(method):
+    """Driver errors that mean "the server is not there" become StoreUnavailable (the run retries)."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            result = method(self, *args, **kwargs)
+            if hasattr(result, "__next__"):
+                return _reachable_rows(self, result)
+            return result
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is unreachable: {exc}") from exc
+    return wrapper
+
+
+def _reachable_rows(store, rows):
+    try:
+        yield from rows
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise StoreUnavailable(f"Neo4j at {store.uri} is unreachable: {exc}") from exc
 
 
 class Neo4jStore(GraphStore):
@@ -16,15 +41,19 @@ class Neo4jStore(GraphStore):
     def __init__(self, uri: str, user: str, password: str, database: str | None = None):
         self.uri = uri
         self.database = database
-        self._driver = GraphDatabase.driver(uri, auth=(user, password))
+        retry = float(os.environ.get("SPHERE_NEO4J_RETRY_SECONDS", "30"))
+        self._driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=retry,
+                                            connection_timeout=min(retry, 30.0))
 
     def close(self) -> None:
         self._driver.close()
 
+    @_reachable
     def ensure_schema(self) -> None:
         for statement in dialect.neo4j_schema():
             self._driver.execute_query(statement, database_=self.database)
 
+    @_reachable
     def query(self, statement: str, params: dict | None = None) -> QueryResult:
         with self._driver.session(database=self.database) as session:
             result = session.run(statement, params or {})
@@ -32,20 +61,24 @@ class Neo4jStore(GraphStore):
             rows = [[_plain(value) for value in record.values()] for record in result]
         return QueryResult(columns, rows)
 
+    @_reachable
     def iter_rows(self, statement: str, params: dict | None = None):
         with self._driver.session(database=self.database) as session:
             for record in session.run(statement, params or {}):
                 yield {key: _plain(value) for key, value in record.items()}
 
+    @_reachable
     def write(self, batch: GraphBatch) -> None:
         with self._driver.session(database=self.database) as session:
             session.execute_write(_write_batch, batch)
 
+    @_reachable
     def write_scores(self, label: str, rows: list[dict]) -> None:
         statement = dialect.set_scores(graph_model().nodes[label])
         with self._driver.session(database=self.database) as session:
             session.execute_write(lambda tx: _run_batched(tx, statement, rows))
 
+    @_reachable
     def mark_influence(self, label: str, tiers: dict[str, list[str]]) -> None:
         def relabel(tx):
             tx.run(dialect.clear_influence_labels(label, list(tiers))).consume()
@@ -55,6 +88,12 @@ class Neo4jStore(GraphStore):
         with self._driver.session(database=self.database) as session:
             session.execute_write(relabel)
 
+    @_reachable
+    def mark_ingested(self, rows: list[dict]) -> None:
+        with self._driver.session(database=self.database) as session:
+            session.execute_write(_run_batched, dialect.mark_ingested(), rows)
+
+    @_reachable
     def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:
         with self._driver.session(database=self.database) as session:
             session.execute_write(_replace_projection, actor_ids, edges)

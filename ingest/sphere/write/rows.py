@@ -5,11 +5,11 @@ import hashlib
 import json
 from datetime import datetime, timezone
 
-from ..records import Entity, Event, Extraction
+from ..records import Article, Entity, Event, Extraction
 from ..store.base import GraphBatch, RelRows
 
 
-def document_id(extraction: Extraction) -> str:
+def document_id(extraction: Extraction | Article) -> str:
     return "doc:" + extraction.sha256[:24]
 
 

@@ -1,0 +1,69 @@
+"""Where extraction runs: in this process, on a pool of processes, or on a Dask cluster.
+
+Every runner returns results in input order, so a parallel run writes the same graph as a serial
+one. Models load once per process (the analysers cache them), so a worker pays for them once.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from ..read.sources import Problem
+from ..records import Article, Extraction
+from .document import extract_article
+
+
+def extract_or_problem(article: Article) -> Extraction | Problem:
+    try:
+        return extract_article(article)
+    except Exception as exc:  # one bad article must not stop the run
+        return Problem(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _warm_up() -> None:
+    extract_article(Article(doc="warm-up", text="Warm up.", source="warm-up", lang="en"))
+
+
+class SerialRunner:
+    def map(self, articles: list[Article]) -> Iterator[Extraction | Problem]:
+        return map(extract_or_problem, articles)
+
+    def close(self) -> None:
+        return None
+
+
+class PoolRunner:
+    """A process pool; each worker loads the models once, when it starts."""
+
+    def __init__(self, workers: int):
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+        self.workers = workers
+
+    def map(self, articles: list[Article]) -> Iterator[Extraction | Problem]:
+        chunk = max(1, len(articles) // (self.workers * 4))
+        return self._pool.map(extract_or_problem, articles, chunksize=chunk)
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class DaskRunner:
+    """Extraction on an existing Dask cluster (`distributed` must be installed)."""
+
+    def __init__(self, address: str):
+        from distributed import Client
+
+        self._client = Client(address)
+
+    def map(self, articles: list[Article]) -> Iterator[Extraction | Problem]:
+        futures = self._client.map(extract_or_problem, articles, pure=False)
+        return iter(self._client.gather(futures))
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def make_runner(workers: int = 1, dask: str | None = None):
+    if dask:
+        return DaskRunner(dask)
+    return PoolRunner(workers) if workers > 1 else SerialRunner()

@@ -1,0 +1,136 @@
+"""The ingest job as users run it: a progress bar, a summary table, a log file, retries while the
+store is unreachable, and `watch` (the scheduled job of docker-compose's scheduler service)."""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import schedule
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .extract.runner import make_runner
+from .pipeline import RunReport, ingest
+from .read.sources import INPUT_SUFFIXES, Problem
+from .store import open_store
+from .store.base import StoreUnavailable
+
+log = logging.getLogger("sphere")
+RETRIES = 4
+_DURATION = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$")
+
+
+def parse_every(text: str) -> int:
+    """'15m', '1h', '30s', '2d' or plain seconds, as seconds."""
+    match = _DURATION.match(text)
+    if not match or int(match.group(1)) == 0:
+        raise ValueError(f"{text!r} is not a duration like 30s, 15m, 1h or 1d")
+    return int(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+
+
+def count_inputs(paths: Sequence[str | Path]) -> int:
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES] \
+            if path.is_dir() else []
+        for file in files:
+            if file.suffix.lower() in (".jsonl", ".ndjson"):
+                try:
+                    with open(file, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+def run_ingest(paths: Sequence[str | Path], workers: int = 1, dask: str | None = None,
+               console: Console | None = None, progress: bool = True) -> RunReport:
+    """One ingest run against the configured store, retried with backoff while the store is unreachable."""
+    console = console or Console(stderr=True)
+    pause = float(os.environ.get("SPHERE_RETRY_SECONDS", "2"))
+    runner = make_runner(workers, dask)
+    try:
+        for attempt in range(1, RETRIES + 1):
+            try:
+                return _one_run(paths, runner, console, progress)
+            except StoreUnavailable as exc:
+                if attempt == RETRIES:
+                    raise
+                wait = pause * 2 ** (attempt - 1)
+                message = f"store unavailable ({exc}); nothing was marked ingested; retry {attempt} in {wait:g} s"
+                console.print(f"warning: {message}")
+                log.warning(message)
+                time.sleep(wait)
+    finally:
+        runner.close()
+    raise AssertionError("unreachable")
+
+
+def _one_run(paths, runner, console: Console, show: bool) -> RunReport:
+    def problem(p: Problem) -> None:
+        console.print(p.line(), markup=False, highlight=False, soft_wrap=True)
+        (log.error if p.fatal else log.info)(p.line())
+
+    total = count_inputs(paths) if show else None
+    columns = [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} docs/s"), TimeRemainingColumn()]
+    started = time.perf_counter()
+    with open_store() as store, Progress(*columns, console=console, disable=not show, transient=True) as bar:
+        task = bar.add_task("ingest", total=total, rate="-")
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            done = bar.tasks[0].completed
+            bar.update(task, rate=f"{done / max(time.perf_counter() - started, 1e-6):.1f}")
+
+        report = ingest(paths, store, on_problem=problem, runner=runner, on_progress=advance)
+    report.seconds = time.perf_counter() - started
+    log.info("run: read %d, ingested %d, skipped %d, failed %d, events %d in %.1f s", report.read,
+             report.ingested, report.skipped, report.failed, report.events, report.seconds)
+    return report
+
+
+def summary_table(report: RunReport) -> Table:
+    table = Table("outcome", "documents", "why", title="Ingest run")
+    table.add_row("ingested", str(report.ingested), f"{report.events} events")
+    for reason, count in sorted(report.skip_reasons.items()):
+        table.add_row("skipped", str(count), reason)
+    failures = Counter(_reason_kind(p.reason) for p in report.problems if p.fatal)
+    for reason, count in sorted(failures.items()):
+        table.add_row("failed", str(count), reason)
+    notes = Counter(_reason_kind(p.reason) for p in report.problems if not p.fatal)
+    for reason, count in sorted(notes.items()):
+        table.add_row("noted", str(count), reason)
+    return table
+
+
+def _reason_kind(reason: str) -> str:
+    return re.sub(r"\(.*?\)|\d[\d,.]*", "…", reason).strip()
+
+
+def watch(folder: str | Path, every: int, once: bool, workers: int = 1, dask: str | None = None,
+          console: Console | None = None) -> RunReport | None:
+    """Ingest what is new under folder now, then every `every` seconds (unless once)."""
+    console = console or Console(stderr=True)
+
+    def job() -> RunReport:
+        report = run_ingest([folder], workers=workers, dask=dask, console=console)
+        console.print(summary_table(report))
+        return report
+
+    first = job()
+    if once:
+        return first
+    schedule.every(every).seconds.do(job)
+    while True:
+        schedule.run_pending()
+        time.sleep(min(1.0, every))
