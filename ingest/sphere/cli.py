@@ -318,3 +318,7 @@ def _split_list(text: str | None, upper: bool = False) -> tuple[str, ...]:
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

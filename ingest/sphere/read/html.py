@@ -5,6 +5,8 @@ import trafilatura
 
 from ..records import Article
 
+MIN_WORDS = 5          # fewer is a menu or a template, not an article
+
 
 class NoMainText(ValueError):
     """A page whose main text could not be found (navigation only, an empty template...)."""
@@ -13,7 +15,7 @@ class NoMainText(ValueError):
 def html_article(doc: str, html: str, source: str) -> Article:
     page = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     text = (page.text or "").strip() if page is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise NoMainText("HTML with no main text")
     published = page.date[:10] if page.date else None
     return Article(doc=doc, text=text, source=source, title=page.title or None, url=page.url or None,

@@ -52,8 +52,13 @@ def ladybug_add_column(label: str, prop: str, kind: str) -> str:
 
 
 # ---- writes -------------------------------------------------------------------------------------
-def upsert_nodes(spec: NodeSpec, extra_label: str | None = None) -> str:
-    sets = [f"n.{name(p)} = row.{name(p)}" for p in spec.properties if p != spec.key]
+def upsert_nodes(spec: NodeSpec, extra_label: str | None = None, typed: bool = False) -> str:
+    """typed: Ladybug infers a column that is null in every row as STRING, so numbers are cast."""
+    def value(prop: str, kind: str) -> str:
+        if typed and kind in ("float", "int"):
+            return f"CAST(row.{name(prop)} AS {LADYBUG_TYPES[kind]})"
+        return f"row.{name(prop)}"
+    sets = [f"n.{name(p)} = {value(p, kind)}" for p, kind in spec.properties.items() if p != spec.key]
     if extra_label:
         sets.append(f"n:{extra_label}")
     return (

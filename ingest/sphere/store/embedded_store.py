@@ -75,7 +75,7 @@ class EmbeddedStore(GraphStore):
             existing = self._existing(label, [row[spec.key] for row in rows])
             fresh = [row for row in rows if row[spec.key] not in existing]
             self._copy(label, spec.columns(), fresh)
-            self._merge(dialect.upsert_nodes(spec), [row for row in rows if row[spec.key] in existing])
+            self._merge(dialect.upsert_nodes(spec, typed=True), [row for row in rows if row[spec.key] in existing])
             created.update(row[spec.key] for row in fresh)
         for rel in batch.relationships:
             self._write_relationships(rel, created)
