@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from sphere.store.embedded_store import EmbeddedStore
 
@@ -35,3 +36,11 @@ def seeds_copy(tmp_path):
     folder = tmp_path / "inbox"
     shutil.copytree(SEEDS, folder)
     return folder
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch):
+    """The CLI on an embedded store of its own."""
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("SPHERE_DATA", str(tmp_path / "data"))
+    return CliRunner()

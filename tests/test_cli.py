@@ -4,21 +4,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
-import pytest
 import xmlschema
-from click.testing import CliRunner
 
 from sphere.cli import cli
 from sphere.model import ontology
 
 GEXF_SCHEMA = xmlschema.XMLSchema(Path(__file__).parent / "schemas" / "gexf-1.2draft.xsd")
-
-
-@pytest.fixture
-def runner(tmp_path, monkeypatch):
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    monkeypatch.setenv("SPHERE_DATA", str(tmp_path / "data"))
-    return CliRunner()
 
 
 def _stats(runner):

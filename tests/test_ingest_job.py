@@ -9,7 +9,6 @@ import sys
 import time
 
 import pytest
-from click.testing import CliRunner
 
 from sphere.cli import cli
 
@@ -29,18 +28,15 @@ def small_corpus(folder, n):
     return folder
 
 
+def cli_env(data, env_extra=None) -> dict:
+    """The environment of a `sphere` subprocess on the embedded store in data (unless env_extra says Neo4j)."""
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    return {**env, "SPHERE_DATA": str(data), **(env_extra or {})}
+
+
 def sphere(data, *args, env_extra=None, **kwargs):
-    env = {**os.environ, "SPHERE_DATA": str(data), **(env_extra or {})}
-    env.pop("NEO4J_URI", None) if not (env_extra and "NEO4J_URI" in env_extra) else None
-    return subprocess.run([sys.executable, "-m", "sphere.cli", *args], env=env, capture_output=True, text=True,
-                          **kwargs)
-
-
-@pytest.fixture
-def runner(tmp_path, monkeypatch):
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    monkeypatch.setenv("SPHERE_DATA", str(tmp_path / "data"))
-    return CliRunner()
+    return subprocess.run([sys.executable, "-m", "sphere.cli", *args], env=cli_env(data, env_extra),
+                          capture_output=True, text=True, **kwargs)
 
 
 def fingerprint(runner):
@@ -100,9 +96,7 @@ def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_graph(tmp_
     rng = random.Random(13)
     for round_ in range(10):
         data = tmp_path / f"crash{round_}"
-        env = {**os.environ, "SPHERE_DATA": str(data)}
-        env.pop("NEO4J_URI", None)
-        proc = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"], env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"], env=cli_env(data),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(2.5, 9.0))
         proc.send_signal(signal.SIGKILL)

@@ -20,9 +20,10 @@ FORMATS = ("gexf", "graphml", "csv")
 GEXF_NS = "http://www.gexf.net/1.2draft"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 # (id, GEXF type, GraphML type) of the node attributes; scores appear once `sphere analyze` has run
+SCORE_ATTRIBUTES = [("degree", "double", "double"), ("pagerank", "double", "double"),
+                    ("betweenness", "double", "double"), ("community", "integer", "int")]
 NODE_ATTRIBUTES = [("kind", "string", "string"), ("country", "string", "string"), ("aliases", "string", "string"),
-                   ("degree", "double", "double"), ("pagerank", "double", "double"),
-                   ("betweenness", "double", "double"), ("community", "integer", "int")]
+                   *SCORE_ATTRIBUTES]
 EDGE_ATTRIBUTES = [("event_type", "string", "string"), ("first_seen", "string", "string"),
                    ("last_seen", "string", "string"), ("documents", "integer", "int")]
 
@@ -37,7 +38,7 @@ def export_network(store: GraphStore, out: str | Path, fmt: str = "gexf",
 def node_values(network: Network, node: str) -> dict[str, object]:
     data = network.nodes[node]
     values = {"kind": data["kind"], "country": data["country"], "aliases": " | ".join(data["aliases"])}
-    values.update({k: data[k] for k, _, _ in NODE_ATTRIBUTES[3:] if k in data})
+    values.update({k: data[k] for k, _, _ in SCORE_ATTRIBUTES if k in data})
     return values
 
 

@@ -51,7 +51,7 @@ class Network:
             return merge_spells(edge.days)
         return merge_spells(d for e in self._incident[node] for d in e.days)
 
-    def index(self) -> None:
+    def __post_init__(self) -> None:
         self._incident: dict[str, list[Edge]] = defaultdict(list)
         for e in self.edges.values():
             self._incident[e.source].append(e)
@@ -66,15 +66,13 @@ def read_network(store: GraphStore, flt: ExportFilter = ExportFilter()) -> Netwo
         edges = {k: e for k, e in edges.items()
                  if nodes[e.source]["kind"] in flt.kinds and nodes[e.target]["kind"] in flt.kinds}
     keep = set(nodes)
-    if flt.actor:
-        keep = _ego(_find_node(nodes, flt.actor), edges.values(), flt.radius)
+    centre = _find_node(nodes, flt.actor) if flt.actor else None
+    if centre:
+        keep = _ego(centre, edges.values(), flt.radius)
         edges = {k: e for k, e in edges.items() if e.source in keep and e.target in keep}
     if flt.narrows():
-        touched = {n for e in edges.values() for n in (e.source, e.target)}
-        keep &= touched | ({_find_node(nodes, flt.actor)} if flt.actor else set())
-    network = Network({n: data for n, data in nodes.items() if n in keep}, edges)
-    network.index()
-    return network
+        keep &= {n for e in edges.values() for n in (e.source, e.target)} | ({centre} if centre else set())
+    return Network({n: data for n, data in nodes.items() if n in keep}, edges)
 
 
 def influence_graph(store: GraphStore) -> nx.MultiDiGraph:
