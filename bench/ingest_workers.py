@@ -39,7 +39,10 @@ def main() -> None:
     base = None
     for workers in (1, 2, 4):
         store = EmbeddedStore(work / f"store-{workers}")
+        started = time.perf_counter()
         runner = make_runner(workers)
+        warm = runner.warm_up()
+        print(f"{workers} worker(s): started and loaded models in {warm:.1f} s")
         started = time.perf_counter()
         report = ingest([corpus], store, runner=runner)
         seconds = time.perf_counter() - started

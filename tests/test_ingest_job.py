@@ -4,11 +4,15 @@ import json
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
+from urllib.parse import urlsplit
 
 import pytest
+from flaky_proxy import FlakyProxy
 
 from sphere.cli import cli
 
@@ -88,6 +92,18 @@ def test_two_workers_build_the_same_graph_as_one(tmp_path):
     assert len(expected.strip()) == 64 and sphere(tmp_path / "parallel", "fingerprint").stdout == expected
 
 
+def test_a_local_dask_cluster_builds_the_same_graph_as_one_process(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    inbox = small_corpus(tmp_path / "inbox", 12)
+    assert sphere(tmp_path / "serial", "ingest", str(inbox), "--quiet").returncode == 0
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        on_dask = sphere(tmp_path / "dask", "ingest", str(inbox), "--quiet", "--dask", cluster.scheduler_address)
+    assert on_dask.returncode == 0, on_dask.stderr
+    assert sphere(tmp_path / "dask", "fingerprint").stdout == sphere(tmp_path / "serial", "fingerprint").stdout
+
+
 def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_graph(tmp_path):
     inbox = small_corpus(tmp_path / "inbox", 200)
     assert sphere(tmp_path / "clean", "ingest", str(inbox), "--quiet").returncode == 0
@@ -114,6 +130,64 @@ def test_unreachable_neo4j_is_retried_then_reported_and_nothing_is_marked(tmp_pa
     assert result.returncode == 1
     assert "unreachable" in result.stderr and "retry 1" in result.stderr and "gave up" in result.stderr
     assert not (tmp_path / "unused").exists()
+
+
+def _echo_server() -> int:
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def serve():
+        while True:
+            conn, _ = server.accept()
+            threading.Thread(target=lambda c=conn: [c.sendall(d) for d in iter(lambda: c.recv(1024), b"")],
+                             daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return server.getsockname()[1]
+
+
+def test_the_outage_proxy_forwards_then_drops_and_refuses_then_forwards_again():
+    proxy = FlakyProxy("127.0.0.1", _echo_server())
+    with socket.create_connection(("127.0.0.1", proxy.port), timeout=5) as before:
+        before.sendall(b"ping")
+        assert before.recv(4) == b"ping"
+        proxy.outage(1.0)
+        assert before.recv(4) == b""                                   # the open connection was dropped
+    with socket.create_connection(("127.0.0.1", proxy.port), timeout=5) as during:
+        during.sendall(b"ping")
+        assert during.recv(4) == b""                                   # refused while down
+    time.sleep(1.1)
+    with socket.create_connection(("127.0.0.1", proxy.port), timeout=5) as after:
+        after.sendall(b"pong")
+        assert after.recv(4) == b"pong"
+    proxy.close()
+
+
+@pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="needs a live Neo4j (NEO4J_URI)")
+def test_live_neo4j_outage_mid_run_loses_and_doubles_nothing(tmp_path):
+    """A live Neo4j behind a proxy that drops every connection for 5 s in the middle of a run."""
+    live = urlsplit(os.environ["NEO4J_URI"])
+    proxy = FlakyProxy(live.hostname, live.port or 7687)
+    via_proxy = {"NEO4J_URI": f"bolt://127.0.0.1:{proxy.port}", "SPHERE_RETRY_SECONDS": "1",
+                 "SPHERE_NEO4J_RETRY_SECONDS": "2"}
+    inbox = small_corpus(tmp_path / "inbox", 150)
+    _wipe_live_graph(via_proxy)
+    run = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"],
+                           env=cli_env(tmp_path / "unused", via_proxy), stderr=subprocess.PIPE, text=True)
+    time.sleep(6)
+    proxy.outage(5)
+    _, stderr = run.communicate(timeout=900)
+    assert run.returncode == 0, stderr
+    assert proxy.outages == 1 and "retry" in stderr
+    interrupted = sphere(tmp_path / "unused", "fingerprint", env_extra=via_proxy).stdout
+    _wipe_live_graph(via_proxy)
+    assert sphere(tmp_path / "unused", "ingest", str(inbox), "--quiet", env_extra=via_proxy).returncode == 0
+    assert sphere(tmp_path / "unused", "fingerprint", env_extra=via_proxy).stdout == interrupted
+    proxy.close()
+
+
+def _wipe_live_graph(env_extra: dict) -> None:
+    wiped = sphere("unused", "cypher", "MATCH (n) DETACH DELETE n", env_extra=env_extra)
+    assert wiped.returncode == 0, wiped.stderr
 
 
 def bad_corpus(folder):

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from .extract.runner import make_runner
 from .pipeline import RunReport, ingest
-from .read.sources import INPUT_SUFFIXES, Problem
+from .read.sources import JSONL_SUFFIXES, Problem, input_files
 from .store import open_store
 from .store.base import StoreUnavailable
 
@@ -35,21 +35,21 @@ def parse_every(text: str) -> int:
 
 
 def count_inputs(paths: Sequence[str | Path]) -> int:
+    """How many documents the reader will meet: a line per JSON Lines record, one per other file."""
     total = 0
     for raw in paths:
         path = Path(raw)
-        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES] \
-            if path.is_dir() else []
-        for file in files:
-            if file.suffix.lower() in (".jsonl", ".ndjson"):
-                try:
-                    with open(file, "rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
-                except OSError:
-                    total += 1
-            else:
-                total += 1
+        for file in input_files(path) if path.is_dir() else [path]:
+            total += _records_in(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
     return total
+
+
+def _records_in(jsonl: Path) -> int:
+    try:
+        with open(jsonl, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1
 
 
 def run_ingest(paths: Sequence[str | Path], workers: int = 1, dask: str | None = None,

@@ -65,17 +65,28 @@ def ingest(paths: Iterable[str | Path], store: GraphStore,
         on_problem(p)
 
     store.ensure_schema()
+    in_flight = None      # the next chunk is extracted while the previous one is written
     for chunk in _chunks(_articles(paths, problem, report, on_progress), WRITE_BATCH_DOCUMENTS):
         todo = _not_yet_ingested(store, chunk, report, on_progress)
-        extractions = []
-        for result in runner.map(todo):
-            if isinstance(result, Problem):
-                problem(result)
-            else:
-                extractions.append(result)
-        _write(store, extractions, report)
-        on_progress(len(todo))
+        started = (todo, runner.map(todo))
+        if in_flight:
+            _collect_and_write(store, *in_flight, report, problem, on_progress)
+        in_flight = started
+    if in_flight:
+        _collect_and_write(store, *in_flight, report, problem, on_progress)
     return report
+
+
+def _collect_and_write(store: GraphStore, todo: list[Article], results: Iterable, report: RunReport,
+                       problem: Callable[[Problem], None], on_progress: Callable[[int], None]) -> None:
+    extractions = []
+    for result in results:
+        if isinstance(result, Problem):
+            problem(result)
+        else:
+            extractions.append(result)
+    _write(store, extractions, report)
+    on_progress(len(todo))
 
 
 def _articles(paths, problem, report: RunReport, on_progress) -> Iterator[Article]:

@@ -45,21 +45,26 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
             yield from read_file(path)
 
 
-def _read_folder(folder: Path) -> Iterator[Article | Problem]:
-    found = False
+def input_files(folder: Path) -> Iterator[Path]:
+    """The files under folder that Sphere reads, in order: known suffixes, no hidden files or folders."""
     for root, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(root) / name
-            if name.startswith(".") or path.suffix.lower() not in INPUT_SUFFIXES:
-                continue
-            found = True
-            if path.is_symlink() and not path.exists():
-                yield Problem(str(path), "broken or looping symbolic link")
-            elif not path.is_file():
-                yield Problem(str(path), "not a regular file")
-            else:
-                yield from read_file(path)
+            if not name.startswith(".") and path.suffix.lower() in INPUT_SUFFIXES:
+                yield path
+
+
+def _read_folder(folder: Path) -> Iterator[Article | Problem]:
+    found = False
+    for path in input_files(folder):
+        found = True
+        if path.is_symlink() and not path.exists():
+            yield Problem(str(path), "broken or looping symbolic link")
+        elif not path.is_file():
+            yield Problem(str(path), "not a regular file")
+        else:
+            yield from read_file(path)
     if not found:
         yield Problem(str(folder), "folder holds no .txt, .md, .html or .jsonl files")
 

@@ -5,13 +5,18 @@ import functools
 import os
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
 from ..model import graph_model
 from . import dialect
 from .base import GraphBatch, GraphStore, QueryResult, RelRows, StoreUnavailable
 
 BATCH_ROWS = 1000
+
+
+# ServiceUnavailable includes a commit whose answer was lost: every write is an idempotent MERGE, so
+# redoing it is safe. DatabaseUnavailable is a server that is still starting.
+UNREACHABLE = (ServiceUnavailable, SessionExpired, DatabaseUnavailable)
 
 
 def _reachable(method):
@@ -23,7 +28,7 @@ def _reachable(method):
             if hasattr(result, "__next__"):
                 return _reachable_rows(self, result)
             return result
-        except (ServiceUnavailable, SessionExpired) as exc:
+        except UNREACHABLE as exc:
             raise StoreUnavailable(f"Neo4j at {self.uri} is unreachable: {exc}") from exc
     return wrapper
 
@@ -31,7 +36,7 @@ def _reachable(method):
 def _reachable_rows(store, rows):
     try:
         yield from rows
-    except (ServiceUnavailable, SessionExpired) as exc:
+    except UNREACHABLE as exc:
         raise StoreUnavailable(f"Neo4j at {store.uri} is unreachable: {exc}") from exc
 
 
