@@ -7,10 +7,15 @@
 // :param object => 'Sergei Shoigu'   // string: the object's name, alias or id (actor or place)
 MATCH (s:Actor)
 WHERE s.id = $subject OR s.name = $subject OR $subject IN s.aliases
-MATCH (s)-[role:SUBJECT_OF|OBJECT]-(e:Event)-[:SUBJECT_OF|OBJECT]-(o)
-WHERE e.type = $type AND (o.id = $object OR o.name = $object OR $object IN o.aliases)
-  AND (e.type = 'MEET' OR type(role) = 'SUBJECT_OF')
-MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
+MATCH (s)-[role:SUBJECT_OF|OBJECT]-(e:Event)
+WITH e, type(role) AS role
+WHERE e.type = $type AND (e.type = 'MEET' OR role = 'SUBJECT_OF')
+WITH DISTINCT e
+OPTIONAL MATCH (e)-[:SUBJECT_OF|OBJECT]-(o)
+WITH e, o
+WHERE o.id = $object OR o.name = $object OR $object IN o.aliases
+WITH DISTINCT e
+OPTIONAL MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
 RETURN DISTINCT coalesce(e.date, d.published) AS date, e.modality AS modality, evidence.sentence AS sentence,
        evidence.start AS start_offset, evidence.`end` AS end_offset, d.title AS document, d.source AS source,
        d.url AS url

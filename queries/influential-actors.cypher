@@ -8,12 +8,13 @@
 // :param types => []                 // list<string>: event types ([] = all)
 // :param country => ''               // string: ISO 3166 alpha-2 code, e.g. 'RU' ('' = everyone)
 // :param limit => 20                 // int: rows
-MATCH (a:Actor)-[:SUBJECT_OF|OBJECT]-(e:Event)-[:SUBJECT_OF|OBJECT]-(other)
-WHERE other.id <> a.id
-  AND ($country = '' OR a.country = $country OR other.country = $country)
-MATCH (e)-[:REPORTED_IN]->(d:Document)
-WITH a, e, coalesce(e.date, d.published, '') AS day
+MATCH (e:Event)-[:REPORTED_IN]->(d:Document)
+WITH e, coalesce(e.date, d.published, '') AS day
 WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
+MATCH (a:Actor)-[:SUBJECT_OF|OBJECT]-(e)
+WITH a, e
+WHERE $country = '' OR a.country = $country
+   OR EXISTS { MATCH (e)-[:SUBJECT_OF|OBJECT]-(other) WHERE other.country = $country }
 WITH a, count(DISTINCT e) AS events
 RETURN a.name AS actor, a.kind AS kind, a.country AS country, events,
        a.pagerank AS pagerank, a.community AS community

@@ -10,21 +10,23 @@
 MATCH (a:Actor)
 WHERE a.id = $actor OR a.name = $actor OR $actor IN a.aliases
 MATCH (a)-[:SUBJECT_OF|OBJECT]-(e:Event)
-WHERE ($other = '' OR EXISTS {
+WITH DISTINCT a, e
+WHERE $other = '' OR EXISTS {
     MATCH (e)-[:SUBJECT_OF|OBJECT]-(b:Actor)
     WHERE b.id <> a.id AND (b.id = $other OR b.name = $other OR $other IN b.aliases)
-  })
-MATCH (s:Actor)-[:SUBJECT_OF]->(e)-[evidence:REPORTED_IN]->(d:Document)
-WITH e, s, evidence, d
+  }
+OPTIONAL MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
+WITH e, evidence, d, coalesce(e.date, d.published, '') AS day
+WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
+OPTIONAL MATCH (s:Actor)-[:SUBJECT_OF]->(e)
+WITH e, s, evidence, d, day
 OPTIONAL MATCH (e)-[first:OBJECT]->(o)
 WHERE first.role IS NULL
-WITH e, s, evidence, d, o
+WITH e, s, evidence, d, day, o
 OPTIONAL MATCH (e)-[second:OBJECT]->(o2)
 WHERE second.role = 'second'
-WITH e, s, evidence, d, o, o2
+WITH e, s, evidence, d, day, o, o2
 OPTIONAL MATCH (e)-[:AT]->(place)
-WITH e, s, o, o2, place, evidence, d, coalesce(e.date, d.published, '') AS day
-WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 RETURN day AS date, e.date IS NULL AS undated, e.type AS type, s.name AS subject, o.name AS object,
        o2.name AS object2, place.name AS place, e.modality AS modality, evidence.sentence AS sentence,
        d.title AS document

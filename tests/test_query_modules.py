@@ -1,9 +1,12 @@
 """The query modules of queries/ on a hand-built network (tests/world.py), answers worked out by hand."""
+import random
 import re
 
+import networkx as nx
 import pytest
 
 from sphere.model import ontology
+from sphere.query.centrality import SAMPLE_ABOVE, network_scores
 from sphere.query.modules import ModuleError, get_module, load_modules
 from sphere.store import dialect
 from world import build_world
@@ -193,3 +196,27 @@ def test_parameters_are_typed_and_checked():
 def test_ladybug_spelling_of_neo4j_constructs():
     statement = "MATCH p = shortestPath((a)-[:MEET|VISIT*..6]-(b)) RETURN type(r), e.type"
     assert dialect.to_ladybug(statement) == "MATCH p = (a)-[:MEET|VISIT* SHORTEST 1..6]-(b) RETURN label(r), e.type"
+
+
+def test_large_networks_find_the_broker_and_the_blocs():
+    """Beyond SAMPLE_ABOVE nodes the scores are estimated (networkit): two dense blocs of 1,100 actors
+    joined only through one broker must still come out as two communities with the broker on top."""
+    rng = random.Random(3)
+    graph = nx.MultiDiGraph()
+    blocs = [[f"{side}{i}" for i in range(1100)] for side in "ab"]
+    for members in blocs:
+        for node in members:
+            graph.add_node(node, store_label="Actor")
+            for other in rng.sample(members, 6):
+                if other != node:
+                    graph.add_edge(node, other, key="MEET", weight=1, directed=False)
+    graph.add_node("broker", store_label="Actor")
+    for members in blocs:
+        for node in members[:5]:
+            graph.add_edge("broker", node, key="SUPPORT", weight=1, directed=True)
+    assert graph.number_of_nodes() > SAMPLE_ABOVE
+    scores = network_scores(graph)
+    assert max(scores, key=lambda n: scores[n]["betweenness"]) == "broker"
+    for members in blocs:
+        assert len({scores[n]["community"] for n in members}) == 1
+    assert scores["a0"]["community"] != scores["b0"]["community"]
