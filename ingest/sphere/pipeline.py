@@ -15,6 +15,7 @@ from pathlib import Path
 from .extract.runner import SerialRunner, extract_or_problem
 from .read.sources import Problem, iter_articles
 from .records import Article, Extraction
+from .resolve.persons import link_across_documents
 from .store.base import GraphStore
 from .write.projection import rebuild_projection
 from .write.rows import build_batch, document_id
@@ -42,6 +43,8 @@ class RunReport:
 
 
 def extract_paths(paths: Iterable[str | Path], on_problem: Callable[[Problem], None]) -> Iterator[Extraction]:
+    """Extractions in input order, people linked across the documents read so far."""
+    people: dict[str, str] = {}
     for item in iter_articles(paths):
         if isinstance(item, Problem):
             on_problem(item)
@@ -50,6 +53,7 @@ def extract_paths(paths: Iterable[str | Path], on_problem: Callable[[Problem], N
         if isinstance(result, Problem):
             on_problem(result)
         else:
+            link_across_documents([result], people)
             yield result
 
 
@@ -129,6 +133,7 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 def _write(store: GraphStore, extractions: list[Extraction], report: RunReport) -> None:
     if not extractions:
         return
+    link_across_documents(extractions, store.people())
     entity_ids = sorted({e for x in extractions for e in x.entities})
     known = {**store.aliases_of("Actor", entity_ids), **store.aliases_of("Place", entity_ids)}
     batch = build_batch(extractions, known)

@@ -143,7 +143,9 @@ class MentionFinder:
             words = (normal.split() if normal and len(normal.split()) == len(tokens)
                      else [morph.nominative(t.text, self.lang) for t in tokens])
         words = [w for w in words if not re.fullmatch(r"[()\-]+", w)]
-        known = self._known_person(words)
+        if all(len(w) < 2 for w in words):
+            return None                      # "І", "A": a capitalised conjunction or an initial alone
+        known = self._known_person(words) or self.gaz.person_like(" ".join(words))
         if known:
             return known
         name = " ".join(words)

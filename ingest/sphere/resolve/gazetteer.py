@@ -15,6 +15,7 @@ import yaml
 
 from ..analyse import morph
 from ..paths import GAZETTEER_DIR
+from .names import match_key, same_person_keys
 
 WORD = re.compile(r"\w+")
 
@@ -58,6 +59,7 @@ class Gazetteer:
         self.english_adjective: dict[str, str] = {}  # country actor id -> "Russian"
         self.institutions: list[Institution] = []
         self._institution_index: dict[str, list[tuple[tuple[frozenset[str], ...], Institution]]] = {}
+        self._person_keys: list[tuple[str, Entry]] = []   # match keys of known people's full names
 
     # ---- building -------------------------------------------------------------------------------
     def add(self, entry: Entry, forms) -> None:
@@ -70,6 +72,18 @@ class Gazetteer:
             capitalised = tuple(w[:1].isupper() for w in words)
             for first in keys[0]:
                 self._index.setdefault(first, []).append((keys, capitalised, entry))
+
+    def add_person(self, entry: Entry, forms) -> None:
+        self.add(entry, forms)
+        self._person_keys += [(match_key(form), entry) for form in forms if len(form.split()) > 1]
+
+    def person_like(self, name: str) -> Entry | None:
+        """The known person whose full name this is, spelt another way ("Уго Чаве" -> Hugo Chávez)."""
+        if len(name.split()) < 2:
+            return None
+        key = match_key(name)
+        found = {entry.id: entry for known, entry in self._person_keys if same_person_keys(key, known)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def add_institution(self, inst: Institution) -> None:
         self.institutions.append(inst)
@@ -153,7 +167,7 @@ def gazetteer() -> Gazetteer:
     for key, spec in _load("organizations.yaml").items():
         gaz.add(Entry(f"org:{key}", spec["name"], spec["kind"], spec.get("country")), spec["forms"])
     for name, forms in _load("people.yaml").items():
-        gaz.add(Entry(f"person:{slug(name)}", name, "PERSON"), [name] + list(forms))
+        gaz.add_person(Entry(f"person:{slug(name)}", name, "PERSON"), [name] + list(forms))
     for key, spec in _load("institutions.yaml").items():
         gaz.add_institution(Institution(key, None if spec.get("country_itself") else spec["name"], tuple(spec["forms"])))
     return gaz

@@ -1,21 +1,88 @@
-"""Within one document, attach surname-only person mentions ("Хафтар") to the full name seen there."""
+"""People resolved from the text: a surname alone ("Хафтар", "Krinitsyn") is the one full name with
+that surname, in the same document first and then across the graph; full names spelt another way
+(Сергій Лавров, Sergey Lavrov) are one person across documents.
+"""
 from __future__ import annotations
 
-from ..records import Entity, Mention
+from ..records import Entity, Extraction, Mention
+from .gazetteer import gazetteer
+from .names import match_key, same_person_keys, surname_key
 
 
 def link_surnames(entities: dict[str, Entity], mentions: list[list[Mention]]) -> None:
-    people = [e for e in entities.values() if e.kind == "PERSON"]
-    full = [e for e in people if len(e.name.split()) > 1]
+    """Within one document: surname-only people, and one-word organisations the English tagger took
+    for one ("Haftar's forces"), become the document's one full-named person with that surname."""
+    people = [e for e in entities.values() if e.kind == "PERSON" and len(e.name.split()) > 1]
     remap: dict[str, str] = {}
-    for short in people:
-        if len(short.name.split()) != 1:
+    for short in list(entities.values()):
+        if not _surname_only(short):
             continue
-        owners = {e.id for e in full if e.name.split()[-1].casefold() == short.name.casefold()}
+        owners = {e.id for e in people if surname_key(e.name) == surname_key(short.name)}
         if len(owners) == 1:
             remap[short.id] = owners.pop()
     for old, new in remap.items():
         entities[new].aliases |= entities.pop(old).aliases
+    _remap_mentions(mentions, remap)
+
+
+def link_across_documents(extractions: list[Extraction], people: dict[str, str]) -> None:
+    """Rewrite the extractions' person ids onto people already known (id -> name; it grows with the
+    new full names met): the same full name in another spelling, or a surname alone that only one
+    full name carries."""
+    for pid in [pid for pid, name in people.items() if len(name.split()) < 2]:
+        del people[pid]
+    for extraction in extractions:
+        remap = {}
+        for entity in extraction.entities.values():
+            target = _known_as(entity, people)
+            if target and target != entity.id:
+                remap[entity.id] = target
+            elif entity.kind == "PERSON" and len(entity.name.split()) > 1:
+                people.setdefault(entity.id, entity.name)
+        if remap:
+            _rewrite(extraction, remap, people)
+
+
+def _surname_only(entity: Entity) -> bool:
+    one_word = len(entity.name.split()) == 1
+    tagged_org = entity.kind == "ORGANIZATION" and entity.id.startswith("org:") and entity.id not in gazetteer().entries
+    return one_word and (entity.kind == "PERSON" or tagged_org)
+
+
+def _known_as(entity: Entity, people: dict[str, str]) -> str | None:
+    if entity.id in people or entity.id in gazetteer().entries:
+        return None
+    if _surname_only(entity):
+        owners = {pid for pid, name in people.items() if surname_key(name) == surname_key(entity.name)}
+        return owners.pop() if len(owners) == 1 else None
+    if entity.kind != "PERSON":
+        return None
+    key = match_key(entity.name)
+    same = [pid for pid, name in people.items() if same_person_keys(key, match_key(name))]
+    return same[0] if len(same) == 1 else None
+
+
+def _rewrite(extraction: Extraction, remap: dict[str, str], people: dict[str, str]) -> None:
+    entities = extraction.entities
+    for old, new in remap.items():
+        moved = entities.pop(old)
+        if new in entities:
+            entities[new].aliases |= moved.aliases
+        else:
+            entities[new] = Entity(new, people[new], "PERSON", None, set(moved.aliases))
+    for event in extraction.events:
+        for field in ("subject", "object", "object2", "location"):
+            value = getattr(event, field)
+            if value in remap:
+                setattr(event, field, remap[value])
+    extraction.events = [e for e in extraction.events if e.subject != e.object]   # "Haftar met Haftar"
+    counts = {}
+    for entity_id, count in extraction.mention_counts.items():
+        counts[remap.get(entity_id, entity_id)] = counts.get(remap.get(entity_id, entity_id), 0) + count
+    extraction.mention_counts = counts
+
+
+def _remap_mentions(mentions: list[list[Mention]], remap: dict[str, str]) -> None:
     for sentence_mentions in mentions:
         for k, m in enumerate(sentence_mentions):
             if m.entity_id in remap:

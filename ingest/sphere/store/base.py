@@ -103,6 +103,10 @@ class GraphStore(ABC):
         result = self.query(dialect.existing_aliases(label), {"ids": ids})
         return {row[0]: list(row[1] or []) for row in result.rows}
 
+    def people(self) -> dict[str, str]:
+        """id -> name of every person actor."""
+        return {row[0]: row[1] for row in self.query(dialect.people()).rows}
+
     def stats(self) -> dict:
         model = graph_model()
         nodes = {label: self._count(dialect.count_nodes(label)) for label in model.nodes}

@@ -98,6 +98,10 @@ def existing_aliases(label: str) -> str:
     return f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, n.aliases AS aliases"
 
 
+def people() -> str:
+    return "MATCH (a:Actor) WHERE a.kind = 'PERSON' RETURN a.id AS id, a.name AS name"
+
+
 def ingested_documents() -> str:
     return "MATCH (d:Document) WHERE d.id IN $ids AND d.ingested_at IS NOT NULL RETURN d.id AS id"
 

@@ -1,0 +1,98 @@
+"""Entity resolution: one node per real-world actor across languages, spellings and documents."""
+import itertools
+import re
+
+import pytest
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from sphere.pipeline import ingest
+from sphere.resolve.names import match_key, same_person
+from sphere.store.embedded_store import EmbeddedStore
+
+from conftest import SEEDS
+
+ONE_ACTOR_EACH = ["Khalifa Haftar", "Vladimir Putin", "Sergey Lavrov", "Nicolás Maduro", "Russia", "Libya",
+                  "Syria", "United States", "Libyan National Army"]
+
+
+def words(name: str) -> list[str]:
+    """An independent Latin key (anyascii, not Sphere's transliteration): lowercase letters per word."""
+    name = re.sub(r"\(.*?\)", " ", name)                       # "House of Representatives (Libya)"
+    return [w for w in re.split(r"[^a-z]+", anyascii(name).lower()) if w and w not in {"al", "el", "the"}]
+
+
+def stem(word: str) -> str:
+    return word[:max(4, len(word) - 2)]
+
+
+def variants(a: str, b: str) -> bool:
+    """Names of one thing written twice: the same last word up to an inflected ending or a letter of
+    transliteration, and first words that agree when both have them."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return False
+    last = stem(wa[-1]) == stem(wb[-1]) or (min(len(wa[-1]), len(wb[-1])) > 4 and fuzz.ratio(wa[-1], wb[-1]) >= 85)
+    if not last:
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    return fuzz.ratio(" ".join(wa[:-1]), " ".join(wb[:-1])) >= 50
+
+
+@pytest.fixture(scope="module")
+def seeds_graph(tmp_path_factory):
+    store = EmbeddedStore(tmp_path_factory.mktemp("seeds") / "data")
+    ingest([SEEDS], store)
+    yield store
+    store.close()
+
+
+def nodes(store, label):
+    return store.query(f"MATCH (n:{label}) RETURN n.id AS id, n.name AS name, n.kind AS kind, "
+                       f"n.aliases AS aliases").dicts()
+
+
+@pytest.mark.parametrize("label", ["Actor", "Place"])
+def test_no_two_nodes_are_spelling_or_inflection_variants(seeds_graph, label):
+    found = nodes(seeds_graph, label)
+    clashes = [(a["name"], b["name"]) for a, b in itertools.combinations(found, 2)
+               if (a["kind"] == "PERSON") == (b["kind"] == "PERSON") and variants(a["name"], b["name"])]
+    assert clashes == []
+
+
+@pytest.mark.parametrize("name", ONE_ACTOR_EACH)
+def test_one_actor_with_its_aliases_from_every_document(seeds_graph, name):
+    matching = [a for a in nodes(seeds_graph, "Actor") if variants(a["name"], name)]
+    assert [a["name"] for a in matching] == [name]
+    actor = matching[0]
+    texts = seeds_graph.query("MATCH (d:Document)-[:MENTIONS]->(a:Actor {id: $id}) RETURN d.source AS source",
+                              {"id": actor["id"]}).dicts()
+    assert texts
+    for row in texts:
+        text = (SEEDS / row["source"]).read_text(encoding="utf-8")
+        assert any(alias in text for alias in actor["aliases"]), (name, row["source"])
+
+
+def test_the_variant_check_itself_catches_what_it_must():
+    assert variants("Хафтара", "Khalifa Haftar") and variants("Uho Chave", "Hugo Chávez")
+    assert variants("Krinitsyn", "Oleg Krinitsyn") and variants("Lavrovym", "Sergey Lavrov")
+    assert not variants("Bashar al-Assad", "Hafez al-Assad") and not variants("Russia", "Belarus")
+
+
+@pytest.mark.parametrize("a, b", [("Сергій Лавров", "Sergey Lavrov"), ("Дмитро Пєсков", "Dmitry Peskov"),
+                                  ("Володимир Зеленський", "Volodymyr Zelensky"), ("Уго Чавес", "Hugo Chávez"),
+                                  ("Abdelbasset Al-Badri", "Abdelbasset al Badri"), ("Башар Асад", "Bashar al-Assad")])
+def test_one_person_across_scripts_and_conventions(a, b):
+    assert same_person(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("Sergey Lavrov", "Sergei Shoigu"), ("Dmitry Medvedev", "Dmitry Medvedchuk"),
+                                  ("Vladimir Putin", "Volodymyr Zelensky"), ("Hafez al-Assad", "Bashar al-Assad")])
+def test_different_people_stay_apart(a, b):
+    assert not same_person(a, b)
+
+
+def test_match_keys_ignore_script_and_diacritics():
+    assert match_key("Ніколас Мадуро") == match_key("Николас Мадуро")
+    assert match_key("Nicolás") == match_key("Nicolas")
