@@ -276,6 +276,27 @@ def analyze_command() -> None:
                f"{report.communities} communities{sampled}", err=True)
 
 
+@cli.command("overrides")
+@click.argument("file", type=click.Path(dir_okay=False))
+def overrides_command(file: str) -> None:
+    """Merge, split or rename actors and places by hand (a YAML file), rewriting events, mentions,
+    aliases and the projection without re-extracting. Set SPHERE_OVERRIDES=FILE so that ingest
+    applies the same corrections to new documents.
+
+    Example: sphere overrides overrides.yaml
+    """
+    from .resolve.overrides import OverridesError, apply_overrides, load_overrides
+    try:
+        overrides = load_overrides(file)
+    except OverridesError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with open_store() as store:
+        store.ensure_schema()
+        report = apply_overrides(store, overrides)
+    click.echo(f"merged {report.merged} node(s), moved {report.split_events} event(s) in splits, "
+               f"renamed {report.renamed} node(s)", err=True)
+
+
 @cli.group("export")
 def export_group() -> None:
     """Export the influence network."""

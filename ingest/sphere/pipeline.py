@@ -15,6 +15,7 @@ from pathlib import Path
 from .extract.runner import SerialRunner, extract_or_problem
 from .read.sources import Problem, iter_articles
 from .records import Article, Extraction
+from .resolve.overrides import configured_overrides, remap_extractions, stored_targets
 from .resolve.persons import link_across_documents
 from .store.base import GraphStore
 from .write.projection import rebuild_projection
@@ -89,7 +90,7 @@ def _collect_and_write(store: GraphStore, todo: list[Article], results: Iterable
             problem(result)
         else:
             extractions.append(result)
-    _write(store, extractions, report)
+    write_extractions(store, extractions, report)
     on_progress(len(todo))
 
 
@@ -130,10 +131,13 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _write(store: GraphStore, extractions: list[Extraction], report: RunReport) -> None:
+def write_extractions(store: GraphStore, extractions: list[Extraction], report: RunReport) -> None:
+    """Resolve across documents, apply the overrides, write, rebuild the projection, then mark ingested."""
     if not extractions:
         return
     link_across_documents(extractions, store.people())
+    if overrides := configured_overrides():
+        remap_extractions(extractions, overrides, stored_targets(store, overrides))
     entity_ids = sorted({e for x in extractions for e in x.entities})
     known = {**store.aliases_of("Actor", entity_ids), **store.aliases_of("Place", entity_ids)}
     batch = build_batch(extractions, known)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..records import Entity, Extraction, Mention
 from .gazetteer import gazetteer
 from .names import match_key, same_person_keys, surname_key
+from .rewrite import rewrite_entities
 
 
 def link_surnames(entities: dict[str, Entity], mentions: list[list[Mention]]) -> None:
@@ -39,8 +40,8 @@ def link_across_documents(extractions: list[Extraction], people: dict[str, str])
                 remap[entity.id] = target
             elif entity.kind == "PERSON" and len(entity.name.split()) > 1:
                 people.setdefault(entity.id, entity.name)
-        if remap:
-            _rewrite(extraction, remap, people)
+        rewrite_entities(extraction, remap,
+                         lambda new, moved: Entity(new, people[new], "PERSON", None, set(moved.aliases)))
 
 
 def _surname_only(entity: Entity) -> bool:
@@ -60,26 +61,6 @@ def _known_as(entity: Entity, people: dict[str, str]) -> str | None:
     key = match_key(entity.name)
     same = [pid for pid, name in people.items() if same_person_keys(key, match_key(name))]
     return same[0] if len(same) == 1 else None
-
-
-def _rewrite(extraction: Extraction, remap: dict[str, str], people: dict[str, str]) -> None:
-    entities = extraction.entities
-    for old, new in remap.items():
-        moved = entities.pop(old)
-        if new in entities:
-            entities[new].aliases |= moved.aliases
-        else:
-            entities[new] = Entity(new, people[new], "PERSON", None, set(moved.aliases))
-    for event in extraction.events:
-        for field in ("subject", "object", "object2", "location"):
-            value = getattr(event, field)
-            if value in remap:
-                setattr(event, field, remap[value])
-    extraction.events = [e for e in extraction.events if e.subject != e.object]   # "Haftar met Haftar"
-    counts = {}
-    for entity_id, count in extraction.mention_counts.items():
-        counts[remap.get(entity_id, entity_id)] = counts.get(remap.get(entity_id, entity_id), 0) + count
-    extraction.mention_counts = counts
 
 
 def _remap_mentions(mentions: list[list[Mention]], remap: dict[str, str]) -> None:

@@ -125,6 +125,42 @@ def delete_projection(event_type: str, target: str) -> str:
     return f"UNWIND $ids AS sid MATCH (s:Actor {{id: sid}})-[r:{event_type}]->(:{target}) DELETE r"
 
 
+# ---- corrections (resolve/overrides.py) -------------------------------------------------------------
+def incident(rel: RelSpec, label: str, other: str, outgoing: bool) -> str:
+    """The relationships of one type between the node $id and nodes of another label."""
+    pattern = f"(n:{label} {{id: $id}})-[r:{rel.type}]->(o:{other})" if outgoing \
+        else f"(o:{other})-[r:{rel.type}]->(n:{label} {{id: $id}})"
+    props = "".join(f", r.{name(p)} AS {name(p)}" for p in rel.properties)
+    return f"MATCH {pattern} RETURN o.id AS other{props}"
+
+
+def delete_incident(rel: RelSpec, label: str, other: str, outgoing: bool) -> str:
+    pattern = f"(n:{label} {{id: $id}})-[r:{rel.type}]->(o:{other})" if outgoing \
+        else f"(o:{other})-[r:{rel.type}]->(n:{label} {{id: $id}})"
+    return f"UNWIND $others AS oid MATCH {pattern} WHERE o.id = oid DELETE r"
+
+
+def node_properties(spec: NodeSpec) -> str:
+    return f"MATCH (n:{spec.label} {{id: $id}}) RETURN " + ", ".join(
+        f"n.{name(p)} AS {name(p)}" for p in spec.properties)
+
+
+def delete_node(label: str) -> str:
+    return f"MATCH (n:{label} {{id: $id}}) DETACH DELETE n"
+
+
+def subjects_touching(label: str) -> str:
+    """Actors whose events name the node $id: their projection changes when it does."""
+    return (f"MATCH (n:{label} {{id: $id}})<-[:OBJECT|AT]-(e:Event) WITH e "
+            "MATCH (s:Actor)-[:SUBJECT_OF]->(e) RETURN DISTINCT s.id AS id")
+
+
+def event_sentences(label: str) -> str:
+    """Every event of the node $id with the sentences that report it."""
+    return (f"MATCH (n:{label} {{id: $id}})-[:SUBJECT_OF|OBJECT|AT]-(e:Event) WITH DISTINCT e "
+            "MATCH (e)-[ev:REPORTED_IN]->(d:Document) RETURN e.id AS event, d.id AS doc, ev.sentence AS sentence")
+
+
 # ---- reads --------------------------------------------------------------------------------------
 def count_nodes(label: str) -> str:
     return f"MATCH (n:{label}) RETURN count(n) AS count"
@@ -160,7 +196,8 @@ def writer_statements() -> list[str]:
         out += [upsert_nodes(spec), existing_ids(spec.label), count_nodes(spec.label), all_nodes(spec.label)]
         out += [upsert_nodes(spec, kind_label) for kind_label in spec.kind_labels.values()]
         if "aliases" in spec.properties:
-            out.append(existing_aliases(spec.label))
+            out += [existing_aliases(spec.label), node_properties(spec), delete_node(spec.label),
+                    subjects_touching(spec.label), event_sentences(spec.label)]
         if spec.scores:
             tiers = list(model.influence_labels)
             out += [set_scores(spec), clear_influence_labels(spec.label, tiers)]
@@ -169,11 +206,16 @@ def writer_statements() -> list[str]:
         out.append(count_relationships(rel.type))
         out += [upsert_relationships(rel, a, b) for a in rel.sources for b in rel.targets]
         out += [all_relationships(rel, a, b) for a in rel.sources for b in rel.targets]
+        if rel.type in model.relationships:
+            ends = [(a, b, True) for a in rel.sources for b in rel.targets] + \
+                   [(b, a, False) for a in rel.sources for b in rel.targets]
+            out += [f(rel, label, other, outgoing) for label, other, outgoing in ends
+                    for f in (incident, delete_incident)]
     for event_type, rel in model.projection.items():
         for target in rel.targets:
             out += [delete_projection(event_type, target), projection_edges(event_type, target)]
     out += [event_edges(t, every) for t in model.projection["MEET"].targets for every in (False, True)]
-    out += [ingested_documents(), mark_ingested()]
+    out += [ingested_documents(), mark_ingested(), people()]
     return out
 
 
