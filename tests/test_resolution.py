@@ -6,7 +6,10 @@ import pytest
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from sphere.extract.document import extract_article
 from sphere.pipeline import ingest
+from sphere.records import Article
+from sphere.resolve.cities import is_common_word
 from sphere.resolve.names import match_key, same_person
 from sphere.store.embedded_store import EmbeddedStore
 
@@ -96,3 +99,18 @@ def test_different_people_stay_apart(a, b):
 def test_match_keys_ignore_script_and_diacritics():
     assert match_key("Ніколас Мадуро") == match_key("Николас Мадуро")
     assert match_key("Nicolás") == match_key("Nicolas")
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("Министр обороны посетил Запорожье в понедельник.", "ru", "place:zaporizhzhia"),
+    ("The minister flew to Mosul on Monday.", "en", "place:mosul"),
+    ("Але міністр так і не приїхав до Дніпра.", "uk", "place:dnipro"),
+])
+def test_world_cities_are_found_in_every_language_and_common_words_are_not(text, lang, place):
+    found = extract_article(Article(doc="t", text=text, source="t", lang=lang)).entities
+    assert [e.id for e in found.values() if e.is_place] == [place]
+
+
+def test_the_stop_word_filter_keeps_toponyms_and_drops_words():
+    assert is_common_word("Але") and is_common_word("Мир")
+    assert not is_common_word("Київ") and not is_common_word("Одесса") and not is_common_word("Орел")

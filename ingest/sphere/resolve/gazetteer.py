@@ -15,6 +15,7 @@ import yaml
 
 from ..analyse import morph
 from ..paths import GAZETTEER_DIR
+from .cities import world_cities
 from .names import match_key, same_person_keys
 
 WORD = re.compile(r"\w+")
@@ -164,6 +165,11 @@ def gazetteer() -> Gazetteer:
     for key, spec in _load("places.yaml").items():
         gaz.add(Entry(f"place:{key}", spec["name"], "PLACE", spec.get("country"), None,
                       spec.get("lat"), spec.get("lon")), spec["forms"])
+    for city in world_cities():
+        city_id = f"place:{slug(city['name'])}"
+        if city_id not in gaz.entries:
+            gaz.add(Entry(city_id, city["name"], "PLACE", city["country"], None, city["lat"], city["lon"]),
+                    city["forms"])
     for key, spec in _load("organizations.yaml").items():
         gaz.add(Entry(f"org:{key}", spec["name"], spec["kind"], spec.get("country")), spec["forms"])
     for name, forms in _load("people.yaml").items():
