@@ -16,6 +16,7 @@ from .extract.runner import SerialRunner, extract_or_problem
 from .read.sources import Problem, iter_articles
 from .records import Article, Extraction
 from .resolve.overrides import configured_overrides, remap_extractions, stored_targets
+from .resolve.names import NameIndex
 from .resolve.persons import link_across_documents
 from .store.base import GraphStore
 from .write.projection import rebuild_projection
@@ -45,7 +46,7 @@ class RunReport:
 
 def extract_paths(paths: Iterable[str | Path], on_problem: Callable[[Problem], None]) -> Iterator[Extraction]:
     """Extractions in input order, people linked across the documents read so far."""
-    people: dict[str, str] = {}
+    people = NameIndex()
     for item in iter_articles(paths):
         if isinstance(item, Problem):
             on_problem(item)
@@ -135,7 +136,7 @@ def write_extractions(store: GraphStore, extractions: list[Extraction], report: 
     """Resolve across documents, apply the overrides, write, rebuild the projection, then mark ingested."""
     if not extractions:
         return
-    link_across_documents(extractions, store.people())
+    link_across_documents(extractions, NameIndex(store.people()))
     if overrides := configured_overrides():
         remap_extractions(extractions, overrides, stored_targets(store, overrides))
     entity_ids = sorted({e for x in extractions for e in x.entities})

@@ -16,7 +16,7 @@ import yaml
 from ..analyse import morph
 from ..paths import GAZETTEER_DIR
 from .cities import world_cities
-from .names import match_key, same_person_keys
+from .names import NameIndex
 
 WORD = re.compile(r"\w+")
 
@@ -60,7 +60,7 @@ class Gazetteer:
         self.english_adjective: dict[str, str] = {}  # country actor id -> "Russian"
         self.institutions: list[Institution] = []
         self._institution_index: dict[str, list[tuple[tuple[frozenset[str], ...], Institution]]] = {}
-        self._person_keys: list[tuple[str, Entry]] = []   # match keys of known people's full names
+        self._people = NameIndex()                          # known people's full names in every form
 
     # ---- building -------------------------------------------------------------------------------
     def add(self, entry: Entry, forms) -> None:
@@ -76,15 +76,15 @@ class Gazetteer:
 
     def add_person(self, entry: Entry, forms) -> None:
         self.add(entry, forms)
-        self._person_keys += [(match_key(form), entry) for form in forms if len(form.split()) > 1]
+        for form in forms:
+            self._people.add(entry.id, form)
 
     def person_like(self, name: str) -> Entry | None:
         """The known person whose full name this is, spelt another way ("Уго Чаве" -> Hugo Chávez)."""
         if len(name.split()) < 2:
             return None
-        key = match_key(name)
-        found = {entry.id: entry for known, entry in self._person_keys if same_person_keys(key, known)}
-        return next(iter(found.values())) if len(found) == 1 else None
+        found = self._people.same_person(name)
+        return self.entries[found.pop()] if len(found) == 1 else None
 
     def add_institution(self, inst: Institution) -> None:
         self.institutions.append(inst)

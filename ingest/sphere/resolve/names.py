@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .translit import transliterate
 
@@ -45,3 +45,36 @@ def same_person_keys(key_a: str, key_b: str) -> bool:
     if not key_a or not key_b:
         return False
     return fuzz.ratio(key_a, key_b) >= SAME_PERSON and fuzz.ratio(key_a.split()[-1], key_b.split()[-1]) >= SAME_PERSON
+
+
+class NameIndex:
+    """Full names of people by matching key, each key computed once, for finding a person under
+    another spelling or by a surname alone."""
+
+    def __init__(self, people: dict[str, str] | None = None):
+        self.names: dict[str, str] = {}                 # id -> the first full name added for it
+        self._keys: list[str] = []
+        self._ids: list[str] = []
+        self._by_surname: dict[str, set[str]] = {}
+        for person_id, name in (people or {}).items():
+            self.add(person_id, name)
+
+    def add(self, person_id: str, name: str) -> None:
+        key = match_key(name)
+        if len(name.split()) < 2 or not key:
+            return
+        self.names.setdefault(person_id, name)
+        self._keys.append(key)
+        self._ids.append(person_id)
+        self._by_surname.setdefault(key.split()[-1], set()).add(person_id)
+
+    def same_person(self, name: str) -> set[str]:
+        """Ids whose full name is this one spelt another way."""
+        key = match_key(name)
+        if not key:
+            return set()
+        near = process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=SAME_PERSON, limit=None)
+        return {self._ids[i] for _, _, i in near if same_person_keys(key, self._keys[i])}
+
+    def with_surname(self, name: str) -> set[str]:
+        return set(self._by_surname.get(surname_key(name), ()))

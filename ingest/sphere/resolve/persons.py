@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..records import Entity, Extraction, Mention
 from .gazetteer import gazetteer
-from .names import match_key, same_person_keys, surname_key
+from .names import NameIndex, surname_key
 from .rewrite import rewrite_entities
 
 
@@ -26,22 +26,20 @@ def link_surnames(entities: dict[str, Entity], mentions: list[list[Mention]]) ->
     _remap_mentions(mentions, remap)
 
 
-def link_across_documents(extractions: list[Extraction], people: dict[str, str]) -> None:
-    """Rewrite the extractions' person ids onto people already known (id -> name; it grows with the
-    new full names met): the same full name in another spelling, or a surname alone that only one
-    full name carries."""
-    for pid in [pid for pid, name in people.items() if len(name.split()) < 2]:
-        del people[pid]
+def link_across_documents(extractions: list[Extraction], people: NameIndex) -> None:
+    """Rewrite the extractions' person ids onto people already known (the index grows with the new
+    full names met): the same full name in another spelling, or a surname alone that only one full
+    name carries."""
     for extraction in extractions:
         remap = {}
         for entity in extraction.entities.values():
             target = _known_as(entity, people)
             if target and target != entity.id:
                 remap[entity.id] = target
-            elif entity.kind == "PERSON" and len(entity.name.split()) > 1:
-                people.setdefault(entity.id, entity.name)
+            elif entity.kind == "PERSON":
+                people.add(entity.id, entity.name)
         rewrite_entities(extraction, remap,
-                         lambda new, moved: Entity(new, people[new], "PERSON", None, set(moved.aliases)))
+                         lambda new, moved: Entity(new, people.names[new], "PERSON", None, set(moved.aliases)))
 
 
 def _surname_only(entity: Entity) -> bool:
@@ -50,17 +48,16 @@ def _surname_only(entity: Entity) -> bool:
     return one_word and (entity.kind == "PERSON" or tagged_org)
 
 
-def _known_as(entity: Entity, people: dict[str, str]) -> str | None:
-    if entity.id in people or entity.id in gazetteer().entries:
+def _known_as(entity: Entity, people: NameIndex) -> str | None:
+    if entity.id in people.names or entity.id in gazetteer().entries:
         return None
     if _surname_only(entity):
-        owners = {pid for pid, name in people.items() if surname_key(name) == surname_key(entity.name)}
-        return owners.pop() if len(owners) == 1 else None
-    if entity.kind != "PERSON":
+        owners = people.with_surname(entity.name)
+    elif entity.kind == "PERSON":
+        owners = people.same_person(entity.name)
+    else:
         return None
-    key = match_key(entity.name)
-    same = [pid for pid, name in people.items() if same_person_keys(key, match_key(name))]
-    return same[0] if len(same) == 1 else None
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _remap_mentions(mentions: list[list[Mention]], remap: dict[str, str]) -> None:

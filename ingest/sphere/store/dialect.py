@@ -126,18 +126,19 @@ def delete_projection(event_type: str, target: str) -> str:
 
 
 # ---- corrections (resolve/overrides.py) -------------------------------------------------------------
+def _incident_pattern(rel: RelSpec, label: str, other: str, outgoing: bool) -> str:
+    return f"(n:{label} {{id: $id}})-[r:{rel.type}]->(o:{other})" if outgoing \
+        else f"(o:{other})-[r:{rel.type}]->(n:{label} {{id: $id}})"
+
+
 def incident(rel: RelSpec, label: str, other: str, outgoing: bool) -> str:
     """The relationships of one type between the node $id and nodes of another label."""
-    pattern = f"(n:{label} {{id: $id}})-[r:{rel.type}]->(o:{other})" if outgoing \
-        else f"(o:{other})-[r:{rel.type}]->(n:{label} {{id: $id}})"
     props = "".join(f", r.{name(p)} AS {name(p)}" for p in rel.properties)
-    return f"MATCH {pattern} RETURN o.id AS other{props}"
+    return f"MATCH {_incident_pattern(rel, label, other, outgoing)} RETURN o.id AS other{props}"
 
 
 def delete_incident(rel: RelSpec, label: str, other: str, outgoing: bool) -> str:
-    pattern = f"(n:{label} {{id: $id}})-[r:{rel.type}]->(o:{other})" if outgoing \
-        else f"(o:{other})-[r:{rel.type}]->(n:{label} {{id: $id}})"
-    return f"UNWIND $others AS oid MATCH {pattern} WHERE o.id = oid DELETE r"
+    return f"UNWIND $others AS oid MATCH {_incident_pattern(rel, label, other, outgoing)} WHERE o.id = oid DELETE r"
 
 
 def node_properties(spec: NodeSpec) -> str:
