@@ -25,8 +25,25 @@ def fold(text: str) -> str:
 def normal_forms(word: str, lang: str) -> frozenset[str]:
     forms = {fold(word)}
     if any("\u0400" <= ch <= "\u04ff" for ch in word):
-        forms |= {fold(p.normal_form) for p in analyzer(lang).parse(word)}
+        parses = analyzer(lang).parse(word)
+        forms |= {fold(p.normal_form) for p in parses}
+        if lang == "uk" and any(p.tag.POS == "GRND" for p in parses):
+            forms |= _gerund_infinitives(fold(word))
     return frozenset(forms)
+
+
+# The Ukrainian dictionary leaves a gerund as its own normal form; its infinitive is one of these.
+GERUND_ENDINGS = (("вшись", ("тися",)), ("вши", ("ти",)), ("ючись", ("тися", "ватися")), ("ячись", ("итися", "тися")),
+                  ("ачись", ("итися", "атися")), ("ючи", ("ти", "вати")), ("ячи", ("ити", "яти")), ("ачи", ("ити", "ати")))
+
+
+def _gerund_infinitives(word: str) -> set[str]:
+    for ending, replacements in GERUND_ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            candidates = {stem + r for r in replacements}
+            return {c for c in candidates if any("infn" in p.tag.grammemes for p in analyzer("uk").parse(c))}
+    return set()
 
 
 @lru_cache(maxsize=200_000)
@@ -56,6 +73,26 @@ def lemma(word: str, lang: str) -> str:
 def pos(word: str, lang: str) -> str:
     parses = analyzer(lang).parse(word)
     return str(parses[0].tag.POS or "") if parses else ""
+
+
+VERB_FORMS = {"INFN": "Inf", "GRND": "Conv", "PRTF": "Part", "PRTS": "Part"}
+
+
+@lru_cache(maxsize=100_000)
+def verb_form(word: str, lang: str) -> str:
+    """Universal Dependencies VerbForm of the word's first verbal reading: Fin, Inf, Conv or Part."""
+    for parse in analyzer(lang).parse(word):
+        if "infn" in parse.tag.grammemes:
+            return "Inf"
+        if parse.tag.POS in VERB_FORMS or parse.tag.POS == "VERB":
+            return VERB_FORMS.get(parse.tag.POS, "Fin")
+    return "Fin"
+
+
+@lru_cache(maxsize=100_000)
+def plural(word: str, lang: str) -> bool:
+    parses = analyzer(lang).parse(word)
+    return bool(parses) and "plur" in parses[0].tag.grammemes
 
 
 def nominative(word: str, lang: str) -> str:

@@ -26,7 +26,12 @@ class UkrainianAnalyser:
 
     def _token(self, start: int, end: int, text: str) -> Token:
         feats = {"cases": morph.cases(text, self.lang), "nf": morph.normal_forms(text, self.lang)}
-        pos = "PUNCT" if not any(ch.isalnum() for ch in text) else POS_MAP.get(morph.pos(text, self.lang), "X")
+        tag = morph.pos(text, self.lang)
+        pos = "PUNCT" if not any(ch.isalnum() for ch in text) else POS_MAP.get(tag, "X")
+        if pos == "VERB":
+            feats["VerbForm"] = morph.verb_form(text, self.lang)
+        elif pos == "NOUN" and morph.plural(text, self.lang):
+            feats["Number"] = "Plur"
         if text[:1].isupper() and pos in ("NOUN", "X"):
             pos = "PROPN"
         return Token(text, start, end, morph.lemma(text, self.lang), pos, feats)

@@ -18,6 +18,8 @@ def extract_article(article: Article) -> Extraction:
     mentions = [finder.find(sentence, k) for k, sentence in enumerate(sentences)]
     link_surnames(finder.entities, mentions)
     extractor = EventExtractor(lang)
+    for sentence, sentence_mentions in zip(sentences, mentions):
+        extractor.titles.affiliations(sentence, sentence_mentions, finder.entities)   # office holders, for titles
     events = []
     for sentence, sentence_mentions in zip(sentences, mentions):
         events += extractor.extract(sentence, sentence_mentions, finder.entities, article.published)

@@ -9,13 +9,13 @@ from ..model import ontology
 from ..records import Entity, Event, Mention, Sentence
 from ..resolve.gazetteer import gazetteer
 from .dates import find_date
-from .lexicon import Frame, Lexicon, lexicon
+from .lexicon import Frame, Lexicon, lexicon, token_keys
+from .titles import Titles
 
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
 MAX_ROLE_DISTANCE = 18
 CLAUSE_WORDS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "тогда", "while",
                 "whereas", "which", "who", "that", "але", "но", "однако", "проте", "тоді"}
-TITLE_REACH = 20                 # tokens between a title ("командующий ЛНА, ...") and the person it names
 PAIRWISE = {"MEET", "AGREE"}     # "X and Y met / agreed": one event per pair
 
 
@@ -30,17 +30,19 @@ class EventExtractor:
     def __init__(self, lang: str):
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
-        self.titles_longest_first = sorted(self.lex.titles.items(), key=lambda kv: -len(kv[0]))
+        self.titles = Titles(lang, self.lex)
+        self.title_words = {words[0] for words in self.lex.titles}
+        self.date_words = set(self.lex.months) | set(self.lex.weekdays)
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
                 published: str | None) -> list[Event]:
         if not mentions:
             return []
         date, date_text = find_date(sentence, self.lex, published)
-        events: list[Event] = []
+        events: list[Event] = self.titles.affiliations(sentence, mentions, entities)
+        mentions = self.titles.title_mentions(sentence, mentions, entities)
         for trigger in self.triggers(sentence):
             events += self._events_for(sentence, trigger, mentions, entities)
-        events += self._affiliations(sentence, mentions, entities)
         seen, unique = set(), []
         for event in events:
             key = (event.type, event.subject, event.object, event.object2)
@@ -118,8 +120,7 @@ class EventExtractor:
                      for m in self._candidates(sentence, trigger, pattern, mentions) if _span(m) not in used]
             found = [m for m in found if m is not None]
             if found:
-                first = found[0]
-                return [first] + self._conjuncts(sentence, first, mentions, used, entities, role, kind)
+                return self._coordinated(sentence, found[0], mentions, used, entities, role, kind)
         return []
 
     def _reading(self, m: Mention, role: str, kind: str, entities: dict[str, Entity]) -> Mention | None:
@@ -167,7 +168,8 @@ class EventExtractor:
             else:
                 ok = case in cases and governing is None
             if ok:
-                out.append((distance, m))
+                after = pattern == "nom" and m.i >= trigger.end
+                out.append(((after, distance), m))
         return [m for _, m in sorted(out, key=lambda x: x[0])]
 
     def _nominative(self, sentence: Sentence, m: Mention) -> bool:
@@ -185,6 +187,8 @@ class EventExtractor:
         return False
 
     def _preposition(self, sentence: Sentence, m: Mention) -> str | None:
+        """The preposition whose phrase the mention heads; genitive modifiers, adjectives and a common noun in
+        apposition ("в ливийском городе Бенгази") may stand between them."""
         tokens = sentence.tokens
         own_cases = self._cases(sentence, m)
         for k in range(m.i - 1, max(-1, m.i - 7), -1):
@@ -196,11 +200,20 @@ class EventExtractor:
                 continue
             if tok.pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON") or tok.text in ",;:—–-\"«»":
                 return None
-            cases = tok.feats.get("cases", frozenset())
-            if tok.pos in ("NOUN", "PROPN") and (cases == frozenset({"Nom"}) or (
-                    cases and "Gen" not in cases and not cases & own_cases)):
+            if token_keys(tok) & self.date_words:
+                return None
+            if tok.pos in ("NOUN", "PROPN") and not self._may_stand_between(tok, k == m.i - 1, own_cases):
                 return None
         return None
+
+    def _may_stand_between(self, tok, adjacent: bool, own_cases: frozenset[str]) -> bool:
+        cases = tok.feats.get("cases", frozenset())
+        if "Gen" in cases and cases != frozenset({"Nom"}):
+            return True
+        keys = token_keys(tok)
+        if keys & self.title_words and cases & own_cases:
+            return True
+        return adjacent and tok.text[:1].islower() and bool(cases & own_cases)
 
     def _cases(self, sentence: Sentence, m: Mention) -> frozenset[str]:
         span = sentence.tokens[m.i:m.j]
@@ -210,23 +223,43 @@ class EventExtractor:
             cases = cases | tok.feats.get("cases", frozenset())
         return cases or frozenset({"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"})
 
-    def _conjuncts(self, sentence, first: Mention, mentions, used, entities, role, kind) -> list[Mention]:
-        """Mentions joined to `first` by a coordinator: "Путин и Эрдоган", "Shoigu and Lavrov"."""
-        out, current = [], first
-        for m in mentions:
-            if m.i <= current.i or _span(m) in used or m is first:
+    def _coordinated(self, sentence, first: Mention, mentions, used, entities, role, kind) -> list[Mention]:
+        """`first` with the mentions coordinated with it, in text order: "Путин и Эрдоган", "Shoigu and Lavrov",
+        "президент России и канцлер Германии"."""
+        def fits(m: Mention) -> bool:
+            return _span(m) not in used and m is not first and self._kind_ok(entities[m.entity_id], role, kind)
+
+        ordered = sorted(mentions, key=lambda m: m.i)
+        group, current = [first], first
+        for m in ordered:
+            if m.i < current.j:
                 continue
-            between = sentence.tokens[current.j:m.i]
-            joins = self.lex.coordinators | {","}
-            words = [morph.fold(t.text) for t in between]
-            if 1 <= len(between) <= 3 and any(w in joins for w in words) and \
-                    all(w in joins or t.pos == "ADP" for w, t in zip(words, between)) and \
-                    self._kind_ok(entities[m.entity_id], role, kind):
-                out.append(m)
-                current = m
-            elif m.i > current.j:
+            if not (fits(m) and self._joined(sentence, current, m)):
                 break
-        return out
+            group.append(m)
+            current = m
+        current = first
+        for m in reversed(ordered):
+            if m.j > current.i:
+                continue
+            if not (fits(m) and self._joined(sentence, m, current)):
+                break
+            group.insert(0, m)
+            current = m
+        return group
+
+    def _joined(self, sentence, left: Mention, right: Mention) -> bool:
+        """Only a coordinator (or a comma in a list) and the right conjunct's own title words lie between."""
+        between = sentence.tokens[left.j:right.i]
+        words = [morph.fold(t.text) for t in between]
+        lead = 2 if " ".join(words[:2]) in self.lex.coordinators else 1
+        if not between or len(between) > 6 or (lead == 1 and words[0] not in self.lex.coordinators | {","}):
+            return False
+        rest = list(zip(words, between))[lead:]
+        if words[0] == ",":
+            return all(w in self.lex.coordinators for w, _ in rest)
+        return all(w in self.lex.coordinators or t.pos in ("ADP", "ADJ", "DET") or
+                   (t.pos == "NOUN" and t.text[:1].islower()) for w, t in rest)
 
     # ---- English --------------------------------------------------------------------------------
     def _english_candidates(self, sentence, trigger, pattern, mentions) -> list[Mention]:
@@ -297,7 +330,7 @@ class EventExtractor:
         if any(w in self.lex.negations for w in window):
             return "denied"
         words = [morph.fold(t.text) for t in tokens]
-        keys = [_keys(t) for t in tokens]
+        keys = [token_keys(t) for t in tokens]
         trigger_tok = tokens[trigger.start]
         for modality in ("denied", "planned", "reported_claim"):
             for cue in self.lex.modality.get(modality, ()):
@@ -307,60 +340,9 @@ class EventExtractor:
                 return "planned"
         return "asserted"
 
-    # ---- affiliation from titles ----------------------------------------------------------------
-    def _affiliations(self, sentence, mentions, entities) -> list[Event]:
-        events = []
-        tokens = sentence.tokens
-        for person in mentions:
-            if entities[person.entity_id].kind != "PERSON":
-                continue
-            for title_words, role in self.titles_longest_first:
-                at = _find_title(tokens, title_words, max(0, person.i - TITLE_REACH), person.i, self.lang)
-                if at is None:
-                    continue
-                start, end = at
-                org = next((m for m in mentions if end <= m.i < person.i and
-                            (person.i - m.j <= 2 or (m.i - end <= 1 and self._nominative(sentence, person))) and
-                            entities[m.entity_id].kind in ("COUNTRY", "ORGANIZATION", "GROUP")), None)
-                if any(end <= m.i < person.i and entities[m.entity_id].kind == "PERSON" for m in mentions):
-                    continue
-                if org is None:
-                    org = next((m for m in mentions if m.j == start and
-                                entities[m.entity_id].kind in ("COUNTRY", "ORGANIZATION")), None)
-                if org is None:
-                    country = gazetteer().adjective_country(_keys(tokens[start - 1])) if start else None
-                    if country is None:
-                        continue
-                    entry = gazetteer().entries[country]
-                    entities.setdefault(country, Entity(country, entry.name, entry.kind, entry.country))
-                    target = country
-                else:
-                    target, role = _affiliation_target(entities[org.entity_id], role)
-                events.append(Event(
-                    type="AFFILIATION", subject=person.entity_id, object=target,
-                    sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
-                    confidence=0.7, attrs={"role": role},
-                    quote=sentence.text[tokens[start].start - sentence.start:tokens[end - 1].end - sentence.start],
-                ))
-                break
-        return events
-
 
 def _span(m: Mention) -> tuple[int, int]:
     return m.i, m.j
-
-
-def _keys(token) -> frozenset[str]:
-    return token.feats.get("nf", frozenset()) | {token.lemma, morph.fold(token.text)}
-
-
-def _affiliation_target(org: Entity, role: str) -> tuple[str, str]:
-    """A state institution's officer is affiliated with the state; the institution goes into the role."""
-    if org.id.startswith("org:") and org.id.count(":") == 2 and org.country:
-        institution = org.name.split(" ", 1)[1] if " " in org.name else org.name
-        role = role if role not in ("Head", "Representative") else f"{role} of {institution}"
-        return f"country:{org.country}", role
-    return org.id, role
 
 
 def _object_optional(event_type: str) -> bool:
@@ -384,19 +366,3 @@ def _has_cue(cue: str, words: list[str], keys: list[frozenset[str]]) -> bool:
         return any(cue in k for k in keys)
     return any(all(parts[n] in keys[i + n] or parts[n] == words[i + n] for n in range(len(parts)))
                for i in range(len(words) - len(parts) + 1))
-
-
-def _find_title(tokens, title_words: tuple[str, ...], lo: int, hi: int, lang: str) -> tuple[int, int] | None:
-    for i in range(lo, hi):
-        k, position = 0, i
-        while k < len(title_words) and position < hi:
-            word = title_words[k]
-            keys = _keys(tokens[position])
-            if word in keys or (lang != "en" and morph.normal_forms(word, lang) & keys):
-                k += 1
-                position += 1
-            else:
-                break
-        if k == len(title_words):
-            return i, position
-    return None

@@ -85,3 +85,8 @@ def lexicon(lang: str) -> Lexicon:
         relative={morph.fold(k): v for k, v in raw.get("relative_dates", {}).items()},
         defaults=defaults,
     )
+
+
+def token_keys(token) -> frozenset[str]:
+    """Every form a lexicon word may match in a token: normal forms, lemma and the folded text."""
+    return token.feats.get("nf", frozenset()) | {token.lemma, morph.fold(token.text)}

@@ -172,8 +172,9 @@ def gazetteer() -> Gazetteer:
                     city["forms"])
     for key, spec in _load("organizations.yaml").items():
         gaz.add(Entry(f"org:{key}", spec["name"], spec["kind"], spec.get("country")), spec["forms"])
-    for name, forms in _load("people.yaml").items():
-        gaz.add_person(Entry(f"person:{slug(name)}", name, "PERSON"), [name] + list(forms))
+    for country, people in _load("people.yaml").items():
+        for name, forms in people.items():
+            gaz.add_person(Entry(f"person:{slug(name)}", name, "PERSON", country), [name] + list(forms))
     for key, spec in _load("institutions.yaml").items():
         gaz.add_institution(Institution(key, None if spec.get("country_itself") else spec["name"], tuple(spec["forms"])))
     return gaz

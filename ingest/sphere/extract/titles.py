@@ -1,0 +1,186 @@
+"""Titles in one document: who holds which office (AFFILIATION events), and which holder a title that
+names no one stands for ("президент России" after "президент России Владимир Путин" is Putin)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analyse import morph
+from ..records import Entity, Event, Mention, Sentence
+from ..resolve.gazetteer import gazetteer
+from .lexicon import Lexicon, token_keys
+
+TITLE_REACH = 20      # tokens between a title ("командующий ЛНА, ...") and the person it names
+NAME_GAP = 2          # tokens between a title phrase and a name that makes it a named person
+STATE_KINDS = ("COUNTRY", "ORGANIZATION", "GROUP")
+TITLE_POS = {"NOUN", "PROPN", "ADJ", "X"}       # "после" is also a form of "посол"; a title is a noun
+RELATIVE = {"которой", "которого", "которых", "якої", "якого", "яких", "whose"}
+# Offices that make their holder the one "leader" of a state or armed group, whatever the word used.
+LEADER_ROLES = {"President", "Leader", "Interim Leader", "Dictator", "King", "Emir", "Head", "Commander",
+                "Commander-in-Chief", "Chairman", "Supreme Leader"}
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    start: int
+    end: int              # token span of the title words, plus the state right after them
+    state: str            # entity id of the state or organisation the office belongs to
+    role: str
+    plural: bool
+
+
+class Titles:
+    def __init__(self, lang: str, lex: Lexicon):
+        self.lang = lang
+        self.lex = lex
+        self.longest_first = sorted(lex.titles.items(), key=lambda kv: -len(kv[0]))
+        self.holders: dict[tuple[str, str], str] = {}
+
+    # ---- named people: "министр иностранных дел России Сергей Лавров" ---------------------------
+    def affiliations(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Event]:
+        events = []
+        tokens = sentence.tokens
+        for person in mentions:
+            if entities[person.entity_id].kind != "PERSON":
+                continue
+            for title_words, role in self.longest_first:
+                at = self._find(tokens, title_words, max(0, person.i - TITLE_REACH), person.i)
+                if at is None or self._clause_between(tokens, at[1], person.i):
+                    continue
+                if any(at[1] <= m.i < person.i and entities[m.entity_id].kind == "PERSON" for m in mentions):
+                    continue
+                target = self._office_state(sentence, at, person, mentions, entities, role)
+                if target is None:
+                    continue
+                state, role = target
+                self.holders[(state, _role_key(role))] = person.entity_id
+                start, end = at
+                events.append(Event(
+                    type="AFFILIATION", subject=person.entity_id, object=state,
+                    sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
+                    confidence=0.7, attrs={"role": role},
+                    quote=sentence.text[tokens[start].start - sentence.start:tokens[end - 1].end - sentence.start],
+                ))
+                break
+        return events
+
+    def _office_state(self, sentence, at, person, mentions, entities, role) -> tuple[str, str] | None:
+        """The state or organisation whose office the title names, and the role within it."""
+        start, end = at
+        tokens = sentence.tokens
+        org = next((m for m in mentions if end <= m.i < person.i and
+                    (person.i - m.j <= NAME_GAP or (m.i - end <= 1 and self._nominative(sentence, person))) and
+                    entities[m.entity_id].kind in STATE_KINDS), None)
+        if org is None:
+            org = next((m for m in mentions if m.j == start and entities[m.entity_id].kind in STATE_KINDS[:2]), None)
+        if org is None and end < len(tokens) and morph.fold(tokens[end].text) in RELATIVE:
+            org = next((m for m in mentions if m.j == start - 1 and tokens[m.j].text == ","
+                        and entities[m.entity_id].kind in STATE_KINDS), None)   # "ЛНА, командующий которой, ..."
+        if org is not None:
+            return affiliation_target(entities[org.entity_id], role)
+        country = gazetteer().adjective_country(token_keys(tokens[start - 1])) if start else None
+        country = country or _known_country(entities[person.entity_id])
+        if country is None:
+            return None
+        _register(entities, country)
+        return country, role
+
+    # ---- unnamed holders: "президент России заявил" ---------------------------------------------
+    def title_mentions(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+        """The mentions with each unnamed title phrase standing for its holder (when the document named one)
+        or for its state; the phrase carries the title's case, so "президенты России и Турции" is a subject."""
+        out = list(mentions)
+        if not mentions:
+            return out
+        for phrase in self._phrases(sentence, mentions, entities):
+            holder = None if phrase.plural else self.holders.get((phrase.state, _role_key(phrase.role)))
+            out = [m for m in out if not (phrase.start <= m.i and m.j <= phrase.end)]
+            surface = sentence.text[sentence.tokens[phrase.start].start - sentence.start:
+                                    sentence.tokens[phrase.end - 1].end - sentence.start]
+            out.append(Mention(mentions[0].sentence, phrase.start, phrase.end, holder or phrase.state, surface))
+        return sorted(out, key=lambda m: m.i)
+
+    def _phrases(self, sentence, mentions, entities) -> list[TitlePhrase]:
+        tokens = sentence.tokens
+        found, taken = [], set()
+        for title_words, role in self.longest_first:
+            at = self._find(tokens, title_words, 0, len(tokens))
+            while at is not None:
+                start, end = at
+                if not taken & set(range(start, end)) and not any(m.i < end and m.j > start for m in mentions):
+                    phrase = self._phrase(sentence, start, end, role, mentions, entities)
+                    if phrase is not None:
+                        found.append(phrase)
+                        taken |= set(range(phrase.start, phrase.end))
+                at = self._find(tokens, title_words, end, len(tokens))
+        return found
+
+    def _phrase(self, sentence, start, end, role, mentions, entities) -> TitlePhrase | None:
+        tokens = sentence.tokens
+        org = next((m for m in mentions if end <= m.i <= end + 1 and entities[m.entity_id].kind in STATE_KINDS), None)
+        if org is not None:
+            state, role = affiliation_target(entities[org.entity_id], role)
+            phrase_start, phrase_end = start, org.j
+        elif start and (country := gazetteer().adjective_country(token_keys(tokens[start - 1]))):
+            _register(entities, country)
+            state, phrase_start, phrase_end = country, start - 1, end
+        else:
+            return None
+        if any(phrase_end <= m.i <= phrase_end + NAME_GAP and entities[m.entity_id].kind == "PERSON"
+               for m in mentions):
+            return None
+        plural = tokens[end - 1].feats.get("Number") == "Plur" or (
+            self.lang == "en" and tokens[end - 1].text.lower().endswith("s"))
+        return TitlePhrase(phrase_start, phrase_end, state, role, plural)
+
+    # ---- helpers --------------------------------------------------------------------------------
+    def _find(self, tokens, title_words: tuple[str, ...], lo: int, hi: int) -> tuple[int, int] | None:
+        for i in range(lo, hi):
+            if tokens[i].pos not in TITLE_POS:
+                continue
+            k, position = 0, i
+            while k < len(title_words) and position < hi:
+                word = title_words[k]
+                keys = token_keys(tokens[position])
+                if word in keys or (self.lang != "en" and morph.normal_forms(word, self.lang) & keys):
+                    k += 1
+                    position += 1
+                else:
+                    break
+            if k == len(title_words):
+                return i, position
+        return None
+
+    @staticmethod
+    def _clause_between(tokens, lo: int, hi: int) -> bool:
+        """A finite verb between a title and a name: the name belongs to another clause."""
+        return any(t.pos in ("VERB", "AUX") and t.feats.get("VerbForm", "Fin") == "Fin" for t in tokens[lo:hi])
+
+    def _nominative(self, sentence: Sentence, m: Mention) -> bool:
+        if self.lang == "en":
+            return False
+        span = [t for t in sentence.tokens[m.i:m.j] if t.pos in ("NOUN", "PROPN")] or list(sentence.tokens[m.i:m.j])
+        return any("Nom" in t.feats.get("cases", ()) for t in span[:1])
+
+
+def affiliation_target(org: Entity, role: str) -> tuple[str, str]:
+    """A state institution's officer is affiliated with the state; the institution goes into the role."""
+    if org.id.startswith("org:") and org.id.count(":") == 2 and org.country:
+        institution = org.name.split(" ", 1)[1] if " " in org.name else org.name
+        role = role if role not in ("Head", "Representative") else f"{role} of {institution}"
+        return f"country:{org.country}", role
+    return org.id, role
+
+
+def _role_key(role: str) -> str:
+    return "leader" if role in LEADER_ROLES else role
+
+
+def _known_country(person: Entity) -> str | None:
+    """The country the gazetteer lists a well-known person under ("президент Путин" -> Russia)."""
+    return f"country:{person.country}" if person.country and f"country:{person.country}" in gazetteer().entries \
+        else None
+
+
+def _register(entities: dict[str, Entity], entity_id: str) -> None:
+    entry = gazetteer().entries[entity_id]
+    entities.setdefault(entity_id, Entity(entity_id, entry.name, entry.kind, entry.country))
