@@ -16,7 +16,8 @@ PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "і
 MAX_ROLE_DISTANCE = 18
 CLAUSE_WORDS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "тогда", "while",
                 "whereas", "which", "who", "that", "але", "но", "однако", "проте", "тоді"}
-PAIRWISE = {"MEET", "AGREE"}     # "X and Y met / agreed": one event per pair
+GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
+PAIRWISE = {"MEET", "AGREE", "FIGHT"}     # "X and Y met / agreed / fought": one event per pair
 
 
 @dataclass
@@ -24,6 +25,10 @@ class Trigger:
     start: int
     end: int
     frame: Frame
+    words: tuple[int, ...] = ()   # the tokens that are trigger words; a multiword trigger may enclose a role
+
+    def covers(self, m: Mention) -> bool:
+        return any(m.i <= k < m.j for k in self.words or range(self.start, self.end))
 
 
 class EventExtractor:
@@ -66,9 +71,9 @@ class EventExtractor:
             keys = token.feats.get("nf", frozenset()) | {token.lemma}
             frames = {id(f): f for key in keys for f in self.lex.frames.get(key, ())}
             for frame in frames.values():
-                end = self._match_rest(tokens, i, frame.words[1:])
-                if end is not None:
-                    found.append(Trigger(i, end, frame))
+                positions = self._match_rest(tokens, i, frame.words[1:])
+                if positions is not None:
+                    found.append(Trigger(i, positions[-1] + 1, frame, positions))
         # a longer trigger hides the shorter ones it contains ("военная база" over "база")
         found.sort(key=lambda t: -(t.end - t.start))
         kept: list[Trigger] = []
@@ -82,37 +87,54 @@ class EventExtractor:
         return sorted(kept, key=lambda t: t.start)
 
     @staticmethod
-    def _match_rest(tokens, i: int, rest: tuple[frozenset[str], ...]) -> int | None:
-        position = i + 1
+    def _match_rest(tokens, i: int, rest: tuple[frozenset[str], ...]) -> tuple[int, ...] | None:
+        positions = [i]
         for word in rest:
-            for k in range(position, min(position + 4, len(tokens))):
+            for k in range(positions[-1] + 1, min(positions[-1] + 5, len(tokens))):
                 if word & (tokens[k].feats.get("nf", frozenset()) | {tokens[k].lemma}):
-                    position = k + 1
+                    positions.append(k)
                     break
             else:
                 return None
-        return position
+        return tuple(positions)
 
     # ---- roles ----------------------------------------------------------------------------------
     def _events_for(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
         frame = trigger.frame
         subjects = self._fill(sentence, trigger, frame.subject, mentions, entities, role="subject", used=set())
         if not subjects:
-            return []
+            return self._between_pair(sentence, trigger, mentions, entities)
         used = {_span(m) for m in subjects}
         objects = self._fill(sentence, trigger, frame.object, mentions, entities, role="object", used=used,
                              kind=frame.object_kind)
+        if len(objects) >= 2 and not frame.object2 and self._between(sentence, objects[0]):
+            subjects, objects = objects[:1], objects[1:2]      # "соглашение между Израилем и Сирией"
         object2 = []
         if frame.object2 and len(objects) >= 2:
             objects, object2 = objects[:1], objects[1:2]
         if not objects and len(subjects) >= 2 and frame.type in PAIRWISE:
             return [self._event(sentence, trigger, a, b, None, mentions, entities)
                     for k, a in enumerate(subjects) for b in subjects[k + 1:]]
-        if not objects and not _object_optional(frame.type):
+        if not objects and not (_object_optional(frame.type) and sentence.tokens[trigger.start].pos == "VERB"):
             return []
         targets = objects or [None]
         return [self._event(sentence, trigger, s, o, object2[0] if object2 else None, mentions, entities)
                 for s in subjects for o in targets]
+
+    def _between_pair(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
+        """A relation noun with no actor outside it: "сотрудничество между Россией и Ливией" is Russia's with Libya."""
+        frame = trigger.frame
+        between = [p for p in frame.object if p.split("+")[0] in self.lex.between_prepositions]
+        if frame.object2 or not between:
+            return []
+        pair = self._fill(sentence, trigger, between, mentions, entities, role="subject", used=set())
+        if len(pair) != 2:
+            return []
+        return [self._event(sentence, trigger, pair[0], pair[1], None, mentions, entities)]
+
+    def _between(self, sentence, m: Mention) -> bool:
+        governing = self._preposition(sentence, m) if self.lang != "en" else _english_prep(sentence, m)
+        return governing in self.lex.between_prepositions
 
     def _fill(self, sentence, trigger, patterns, mentions, entities, role, used, kind="any") -> list[Mention]:
         for pattern in patterns:
@@ -152,25 +174,35 @@ class EventExtractor:
         prep, _, case = pattern.rpartition("+")
         out = []
         for m in mentions:
-            if m.i < trigger.end and m.j > trigger.start:
+            if trigger.covers(m):
                 continue
-            distance = m.i - trigger.end if m.i >= trigger.end else trigger.start - m.j
+            distance = max(m.i - trigger.end, trigger.start - m.j, 0)
             if distance > MAX_ROLE_DISTANCE or (pattern != "gen_after" and self._separated(sentence, trigger, m)):
                 continue
             governing = self._preposition(sentence, m)
             cases = self._cases(sentence, m)
             if pattern == "gen_after":
-                ok = trigger.end <= m.i <= trigger.end + 2 and "Gen" in cases
+                ok = "Gen" in cases and self._genitive_of(sentence, trigger, m)
             elif pattern == "nom":
                 ok = "Nom" in cases and governing is None
             elif prep:
-                ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and m.i >= trigger.end
+                ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
+                    m.i >= trigger.end or prep not in self.lex.place_prepositions)
             else:
-                ok = case in cases and governing is None
+                ok = case in cases and governing is None and m.i > trigger.start
             if ok:
                 after = pattern == "nom" and m.i >= trigger.end
                 out.append(((after, distance), m))
         return [m for _, m in sorted(out, key=lambda x: x[0])]
+
+    @staticmethod
+    def _genitive_of(sentence: Sentence, trigger: Trigger, m: Mention) -> bool:
+        """The mention is the genitive of a noun trigger, directly or through genitive titles and heads
+        ("переговоры президента России Владимира Путина", "переговоров руководства ПНС")."""
+        if not trigger.end <= m.i <= trigger.end + GENITIVE_CHAIN:
+            return False
+        return all(t.pos in ("ADJ", "DET") or (t.pos in ("NOUN", "PROPN") and "Gen" in t.feats.get("cases", ()))
+                   for t in sentence.tokens[trigger.end:m.i])
 
     def _nominative(self, sentence: Sentence, m: Mention) -> bool:
         return self.lang != "en" and "Nom" in self._cases(sentence, m)
@@ -246,7 +278,13 @@ class EventExtractor:
                 break
             group.insert(0, m)
             current = m
+        if not any(self._coordinator_between(sentence, a, b) for a, b in zip(group, group[1:])):
+            return [first]      # "попередник Мадуро, Уго Чавес": commas alone make an apposition, not a list
         return group
+
+    def _coordinator_between(self, sentence, left: Mention, right: Mention) -> bool:
+        words = [morph.fold(t.text) for t in sentence.tokens[left.j:right.i]]
+        return any(w in self.lex.coordinators for w in words) or " ".join(words[:2]) in self.lex.coordinators
 
     def _joined(self, sentence, left: Mention, right: Mention) -> bool:
         """Only a coordinator (or a comma in a list) and the right conjunct's own title words lie between."""

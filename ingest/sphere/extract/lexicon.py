@@ -31,6 +31,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]
+    between_prepositions: frozenset[str]
     negations: frozenset[str]
     modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
@@ -77,6 +78,7 @@ def lexicon(lang: str) -> Lexicon:
         place_prepositions=frozenset(raw.get("place_prepositions", [])),
         location_prepositions=frozenset(raw.get("location_prepositions", [])),
         coordinators=frozenset(raw.get("coordinators", [])),
+        between_prepositions=frozenset(raw.get("between_prepositions", [])),
         negations=frozenset(raw.get("negations", [])),
         modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
