@@ -90,6 +90,12 @@ def verb_form(word: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
+def future(word: str, lang: str) -> bool:
+    parses = analyzer(lang).parse(word)
+    return bool(parses) and "futr" in parses[0].tag.grammemes
+
+
+@lru_cache(maxsize=100_000)
 def plural(word: str, lang: str) -> bool:
     parses = analyzer(lang).parse(word)
     return bool(parses) and "plur" in parses[0].tag.grammemes

@@ -30,6 +30,8 @@ class UkrainianAnalyser:
         pos = "PUNCT" if not any(ch.isalnum() for ch in text) else POS_MAP.get(tag, "X")
         if pos == "VERB":
             feats["VerbForm"] = morph.verb_form(text, self.lang)
+            if morph.future(text, self.lang):
+                feats["Tense"] = "Fut"
         elif pos == "NOUN" and morph.plural(text, self.lang):
             feats["Number"] = "Plur"
         if text[:1].isupper() and pos in ("NOUN", "X"):

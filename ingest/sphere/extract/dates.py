@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..analyse import morph
 from ..records import Sentence
-from .lexicon import Lexicon
+from .lexicon import Lexicon, token_keys
 
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -20,8 +20,9 @@ def find_date(sentence: Sentence, lex: Lexicon, published: str | None) -> tuple[
     lemmas = [t.lemma for t in sentence.tokens]
     doc_date = _parse_iso(published)
     for i, word in enumerate(low):
-        month = lex.months.get(word) or lex.months.get(lemmas[i])
-        if month and word.isalpha():
+        month = lex.months.get(word) or next((lex.months[k] for k in token_keys(sentence.tokens[i])
+                                              if k in lex.months), None)
+        if month and word.isalpha() and (lex.lang != "en" or words[i][:1].isupper()):   # not the verb "may"
             day = int(words[i - 1]) if i > 0 and words[i - 1].isdigit() and int(words[i - 1]) <= 31 else None
             if day is None and i + 1 < len(words) and words[i + 1].isdigit() and int(words[i + 1]) <= 31:
                 day = int(words[i + 1])

@@ -16,6 +16,8 @@ PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "і
 MAX_ROLE_DISTANCE = 18
 CLAUSE_WORDS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "тогда", "while",
                 "whereas", "which", "who", "that", "але", "но", "однако", "проте", "тоді"}
+PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "готовность" make it planned
+DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "отрицает" make it denied
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
 PAIRWISE = {"MEET", "AGREE", "FIGHT"}     # "X and Y met / agreed / fought": one event per pair
 
@@ -61,7 +63,7 @@ class EventExtractor:
                 if date is None and date_text:
                     event.attrs["date_text"] = date_text
             unique.append(event)
-        return unique
+        return _located_by_visit(unique, entities)
 
     # ---- triggers -------------------------------------------------------------------------------
     def triggers(self, sentence: Sentence) -> list[Trigger]:
@@ -112,13 +114,14 @@ class EventExtractor:
         object2 = []
         if frame.object2 and len(objects) >= 2:
             objects, object2 = objects[:1], objects[1:2]
+        fillers = {_span(m) for m in subjects + objects + object2}
         if not objects and len(subjects) >= 2 and frame.type in PAIRWISE:
-            return [self._event(sentence, trigger, a, b, None, mentions, entities)
+            return [self._event(sentence, trigger, (a, b, None), mentions, entities, fillers)
                     for k, a in enumerate(subjects) for b in subjects[k + 1:]]
         if not objects and not (_object_optional(frame.type) and sentence.tokens[trigger.start].pos == "VERB"):
             return []
         targets = objects or [None]
-        return [self._event(sentence, trigger, s, o, object2[0] if object2 else None, mentions, entities)
+        return [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers)
                 for s in subjects for o in targets]
 
     def _between_pair(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
@@ -130,7 +133,7 @@ class EventExtractor:
         pair = self._fill(sentence, trigger, between, mentions, entities, role="subject", used=set())
         if len(pair) != 2:
             return []
-        return [self._event(sentence, trigger, pair[0], pair[1], None, mentions, entities)]
+        return [self._event(sentence, trigger, (pair[0], pair[1], None), mentions, entities, {_span(m) for m in pair})]
 
     def _between(self, sentence, m: Mention) -> bool:
         governing = self._preposition(sentence, m) if self.lang != "en" else _english_prep(sentence, m)
@@ -335,11 +338,12 @@ class EventExtractor:
         return out
 
     # ---- event assembly -------------------------------------------------------------------------
-    def _event(self, sentence, trigger, subject: Mention, obj: Mention | None, obj2: Mention | None,
-               mentions, entities) -> Event:
+    def _event(self, sentence, trigger, roles: tuple[Mention, Mention | None, Mention | None],
+               mentions, entities, fillers: set[tuple[int, int]]) -> Event:
         frame = trigger.frame
-        used = {_span(m) for m in (subject, obj, obj2) if m is not None}
-        location = self._location(sentence, trigger, mentions, entities, used)
+        subject, obj, obj2 = roles
+        location = self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities,
+                                                                          fillers)
         quote = sentence.text[sentence.tokens[trigger.start].start - sentence.start:
                               sentence.tokens[trigger.end - 1].end - sentence.start]
         return Event(
@@ -349,6 +353,14 @@ class EventExtractor:
             modality=frame.modality or self._modality(sentence, trigger),
             confidence=0.6 if obj else 0.5, attrs=dict(frame.attrs), quote=quote,
         )
+
+    def _seat_location(self, sentence, roles) -> str | None:
+        """A capital read as the subject's government ("убежище в Москве") is also where the event happened."""
+        subject = roles[0]
+        if subject.role_hint and self.lang != "en" and gazetteer().entries[subject.role_hint].kind == "PLACE" and \
+                self._preposition(sentence, subject) in self.lex.location_prepositions:
+            return subject.role_hint
+        return None
 
     def _location(self, sentence, trigger, mentions, entities, used) -> str | None:
         for m in mentions:
@@ -363,20 +375,34 @@ class EventExtractor:
         return None
 
     def _modality(self, sentence: Sentence, trigger: Trigger) -> str:
+        """Cues in scope of the trigger: a negation or denial just before it, a plan or intention just before it
+        (or a future tense), a report or source anywhere in the sentence."""
         tokens = sentence.tokens
-        window = [morph.fold(t.text) for t in tokens[max(0, trigger.start - 3):trigger.start]]
-        if any(w in self.lex.negations for w in window):
-            return "denied"
         words = [morph.fold(t.text) for t in tokens]
         keys = [token_keys(t) for t in tokens]
-        trigger_tok = tokens[trigger.start]
-        for modality in ("denied", "planned", "reported_claim"):
-            for cue in self.lex.modality.get(modality, ()):
-                if _has_cue(cue, words, keys):
-                    return modality
-            if modality == "planned" and trigger_tok.feats.get("Tense") == "Fut":
-                return "planned"
+
+        def cued(modality: str, lo: int, hi: int) -> bool:
+            return any(_has_cue(cue, words[lo:hi], keys[lo:hi]) for cue in self.lex.modality.get(modality, ()))
+
+        start = trigger.start
+        if any(w in self.lex.negations for w in words[max(0, start - 3):start]) or \
+                cued("denied", max(0, start - DENIAL_SCOPE), start):
+            return "denied"
+        if cued("planned", max(0, start - PLAN_SCOPE), start) or tokens[start].feats.get("Tense") == "Fut":
+            return "planned"
+        if cued("reported_claim", 0, len(tokens)):
+            return "reported_claim"
         return "asserted"
+
+
+def _located_by_visit(events: list[Event], entities: dict[str, Entity]) -> list[Event]:
+    """"visited Moscow to talk with Putin": the sentence's other events of the visitor happen at the destination."""
+    destinations = {e.subject: e.object for e in events
+                    if e.type == "VISIT" and e.object and entities[e.object].is_place}
+    for event in events:
+        if event.type not in ("VISIT", "AFFILIATION") and event.location is None and event.subject in destinations:
+            event.location = destinations[event.subject]
+    return events
 
 
 def _span(m: Mention) -> tuple[int, int]:
