@@ -90,6 +90,11 @@ def verb_form(word: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
+def can_be(word: str, lang: str, pos: str) -> bool:
+    return any(parse.tag.POS == pos for parse in analyzer(lang).parse(word))
+
+
+@lru_cache(maxsize=100_000)
 def future(word: str, lang: str) -> bool:
     parses = analyzer(lang).parse(word)
     return bool(parses) and "futr" in parses[0].tag.grammemes

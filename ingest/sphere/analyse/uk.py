@@ -14,6 +14,10 @@ POS_MAP = {"NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "VERB": "VERB", "INFN":
            "PRTF": "VERB", "PRTS": "VERB"}
 
 
+# pymorphy3 tags every conjunction CONJ; these open a subordinate clause (Universal Dependencies SCONJ).
+SUBORDINATORS = {"що", "щоб", "коли", "якщо", "хоча", "бо", "оскільки", "поки", "ніби", "наче", "якби", "аби"}
+
+
 class UkrainianAnalyser:
     lang = "uk"
 
@@ -28,6 +32,10 @@ class UkrainianAnalyser:
         feats = {"cases": morph.cases(text, self.lang), "nf": morph.normal_forms(text, self.lang)}
         tag = morph.pos(text, self.lang)
         pos = "PUNCT" if not any(ch.isalnum() for ch in text) else POS_MAP.get(tag, "X")
+        if morph.fold(text) in SUBORDINATORS:
+            pos = "SCONJ"
+        elif pos == "ADV" and morph.can_be(text, self.lang, "PREP"):
+            pos = "ADP"         # "проти", "біля": before a noun they are prepositions
         if pos == "VERB":
             feats["VerbForm"] = morph.verb_form(text, self.lang)
             if morph.future(text, self.lang):

@@ -9,6 +9,7 @@ from ..records import Article, Extraction
 from ..resolve.persons import link_surnames
 from .events import EventExtractor
 from .mentions import MentionFinder
+from .pronouns import resolve_pronouns
 
 
 def extract_article(article: Article) -> Extraction:
@@ -18,6 +19,7 @@ def extract_article(article: Article) -> Extraction:
     mentions = [finder.find(sentence, k) for k, sentence in enumerate(sentences)]
     link_surnames(finder.entities, mentions)
     extractor = EventExtractor(lang)
+    mentions = resolve_pronouns(sentences, mentions, finder.entities, extractor.lex)
     for sentence, sentence_mentions in zip(sentences, mentions):
         extractor.titles.affiliations(sentence, sentence_mentions, finder.entities)   # office holders, for titles
     events = []

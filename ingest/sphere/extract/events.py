@@ -14,6 +14,9 @@ from .titles import Titles
 
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
 MAX_ROLE_DISTANCE = 18
+RELATIVE_PRONOUNS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "which", "who",
+                     "that"}
+PURPOSE_WORDS = {"чтобы", "щоб", "аби"}
 CLAUSE_WORDS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "тогда", "while",
                 "whereas", "which", "who", "that", "але", "но", "однако", "проте", "тоді"}
 PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "готовность" make it planned
@@ -196,7 +199,26 @@ class EventExtractor:
             if ok:
                 after = pattern == "nom" and m.i >= trigger.end
                 out.append(((after, distance), m))
-        return [m for _, m in sorted(out, key=lambda x: x[0])]
+        ranked = [m for _, m in sorted(out, key=lambda x: x[0])]
+        if pattern == "nom":
+            antecedent = self._relative_antecedent(sentence, trigger, mentions)
+            if antecedent is not None:
+                ranked = [antecedent] + [m for m in ranked if m is not antecedent]
+        return ranked
+
+    def _relative_antecedent(self, sentence, trigger: Trigger, mentions) -> Mention | None:
+        """"Вашингтон, який ввів ембарго": in a relative clause whose pronoun is the subject, the subject is the
+        mention the clause hangs on."""
+        tokens = sentence.tokens
+        for r in range(trigger.start - 1, 0, -1):
+            tok = tokens[r]
+            if tok.pos in ("SCONJ", "CCONJ") or tok.text in ";:":
+                return None
+            if morph.fold(tok.text) in RELATIVE_PRONOUNS:
+                if "Nom" not in tok.feats.get("cases", {"Nom"}) or tokens[r - 1].text != ",":
+                    return None
+                return next((m for m in mentions if m.j == r - 1), None)
+        return None
 
     @staticmethod
     def _genitive_of(sentence: Sentence, trigger: Trigger, m: Mention) -> bool:
@@ -213,8 +235,11 @@ class EventExtractor:
     def _separated(self, sentence: Sentence, trigger: Trigger, m: Mention) -> bool:
         """A clause boundary (subordinator, contrastive conjunction, relative pronoun) lies between them."""
         lo, hi = (m.j, trigger.start) if m.j <= trigger.start else (trigger.end, m.i)
+        infinitive = sentence.tokens[trigger.start].feats.get("VerbForm") == "Inf"
         for tok in sentence.tokens[lo:hi]:
             word = morph.fold(tok.text)
+            if infinitive and word in PURPOSE_WORDS:
+                continue        # "поехал в Москву, чтобы встретиться с ...": the purpose shares the subject
             if tok.pos == "SCONJ" or (tok.pos == "CCONJ" and word not in self.lex.coordinators):
                 return True
             if word in CLAUSE_WORDS or tok.lemma in CLAUSE_WORDS or tok.text in ";:":
@@ -326,6 +351,7 @@ class EventExtractor:
             head = tokens[head].head
         if pattern == "amod_head" and tokens[trigger.start].dep == "amod":
             found.append(tokens[trigger.start].head)
+        found = [_english_antecedent(tokens, k) for k in found]
         out = []
         for k in found + [c for k in found for c, child in enumerate(tokens)
                           if child.head == k and child.dep in ("appos", "conj")]:
@@ -393,6 +419,13 @@ class EventExtractor:
         if cued("reported_claim", 0, len(tokens)):
             return "reported_claim"
         return "asserted"
+
+
+def _english_antecedent(tokens, k: int) -> int:
+    """"Washington, which imposed ...": the relative pronoun stands for the noun its clause modifies."""
+    if tokens[k].text.lower() in RELATIVE_PRONOUNS and 0 <= tokens[k].head and tokens[tokens[k].head].dep == "relcl":
+        return tokens[tokens[k].head].head
+    return k
 
 
 def _located_by_visit(events: list[Event], entities: dict[str, Entity]) -> list[Event]:

@@ -35,6 +35,8 @@ class Lexicon:
     negations: frozenset[str]
     modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
+    pronouns: frozenset[str]             # third-person subject pronouns that stand for a named person
+    leadership: tuple[tuple[str, ...], ...]   # "под руководством": the person after it leads the body before it
     months: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, dict]            # phrase -> {"days": -1} / {"months": -1} / {"years": -1} / {"weekday_past": true}
@@ -52,6 +54,14 @@ def _trigger_words(text: str, lang: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset({w, morph.lemma(w, lang)}) for w in _fold_words(text))
 
 
+def _check_patterns(lang: str, trigger, spec: dict) -> None:
+    for role in ("subject", "object", "object2"):
+        for pattern in spec.get(role, []):
+            if not isinstance(pattern, str):
+                raise ValueError(f"lexicons/{lang}.yaml: trigger {trigger!r}: {role} pattern {pattern!r} is not text "
+                                 "(quote YAML words such as \"on\", \"no\", \"yes\")")
+
+
 @cache
 def lexicon(lang: str) -> Lexicon:
     with open(LEXICON_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
@@ -61,6 +71,7 @@ def lexicon(lang: str) -> Lexicon:
     for trigger, specs in raw["triggers"].items():
         for spec in specs if isinstance(specs, list) else [specs]:
             words = _trigger_words(str(trigger), lang)
+            _check_patterns(lang, trigger, spec)
             frame = Frame(
                 type=spec["type"], words=words,
                 subject=tuple(spec.get("subject", defaults.get("subject", []))),
@@ -82,6 +93,8 @@ def lexicon(lang: str) -> Lexicon:
         negations=frozenset(raw.get("negations", [])),
         modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
+        pronouns=frozenset(morph.fold(w) for w in raw.get("pronouns", [])),
+        leadership=tuple(_fold_words(k) for k in raw.get("leadership", [])),
         months={morph.fold(k): v for k, v in raw.get("months", {}).items()},
         weekdays={morph.fold(k): v for k, v in raw.get("weekdays", {}).items()},
         relative={morph.fold(k): v for k, v in raw.get("relative_dates", {}).items()},

@@ -33,35 +33,67 @@ class Titles:
         self.lang = lang
         self.lex = lex
         self.longest_first = sorted(lex.titles.items(), key=lambda kv: -len(kv[0]))
-        self.holders: dict[tuple[str, str], str] = {}
+        self.holders: dict[tuple[str, str], str] = {}       # (state, office) -> person
+        self.affiliated: dict[str, str] = {}                 # person -> the state of their first office
 
     # ---- named people: "министр иностранных дел России Сергей Лавров" ---------------------------
     def affiliations(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Event]:
         events = []
-        tokens = sentence.tokens
         for person in mentions:
-            if entities[person.entity_id].kind != "PERSON":
-                continue
-            for title_words, role in self.longest_first:
-                at = self._find(tokens, title_words, max(0, person.i - TITLE_REACH), person.i)
-                if at is None or self._clause_between(tokens, at[1], person.i):
-                    continue
-                if any(at[1] <= m.i < person.i and entities[m.entity_id].kind == "PERSON" for m in mentions):
-                    continue
-                target = self._office_state(sentence, at, person, mentions, entities, role)
-                if target is None:
-                    continue
-                state, role = target
-                self.holders[(state, _role_key(role))] = person.entity_id
-                start, end = at
-                events.append(Event(
-                    type="AFFILIATION", subject=person.entity_id, object=state,
-                    sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
-                    confidence=0.7, attrs={"role": role},
-                    quote=sentence.text[tokens[start].start - sentence.start:tokens[end - 1].end - sentence.start],
-                ))
-                break
+            if entities[person.entity_id].kind == "PERSON":
+                found = self._titled(sentence, person, mentions, entities)
+                if found is not None:
+                    events.append(self._affiliation(sentence, person.entity_id, *found))
+        for person, state, at in self._led_by(sentence, mentions, entities):
+            events.append(self._affiliation(sentence, person, state, "Leader", at))
         return events
+
+    def _titled(self, sentence, person, mentions, entities) -> tuple[str, str, tuple[int, int]] | None:
+        tokens = sentence.tokens
+        for title_words, role in self.longest_first:
+            at = self._find(tokens, title_words, max(0, person.i - TITLE_REACH), person.i)
+            if at is None or self._clause_between(tokens, at[1], person.i):
+                continue
+            principals = [m for m in mentions if at[1] <= m.i < person.i and entities[m.entity_id].kind == "PERSON"]
+            if principals:
+                # "речник президента Путіна Пєсков": the spokesman of Putin serves Putin's state
+                principal = principals[0]
+                if len(principals) > 1 or not 0 < principal.i - at[1] <= NAME_GAP:
+                    continue
+                state = self.affiliated.get(principal.entity_id) or _known_country(entities[principal.entity_id])
+                target = (state, role) if state else None
+            else:
+                target = self._office_state(sentence, at, person, mentions, entities, role)
+            if target is not None:
+                return target[0], target[1], at
+        return None
+
+    def _led_by(self, sentence, mentions, entities) -> list[tuple[str, str, tuple[int, int]]]:
+        """"ПНС под руководством Сарраджа", "forces led by Haftar": the person leads the body named before."""
+        tokens, found = sentence.tokens, []
+        for phrase in self.lex.leadership:
+            at = self._find(tokens, phrase, 0, len(tokens), any_pos=True)
+            while at is not None:
+                person = next((m for m in mentions if at[1] <= m.i <= at[1] + 1
+                               and entities[m.entity_id].kind == "PERSON"), None)
+                body = next((m for m in mentions if at[0] - 2 <= m.j <= at[0]
+                             and entities[m.entity_id].kind in STATE_KINDS), None)
+                if person and body:
+                    found.append((person.entity_id, body.entity_id, at))
+                at = self._find(tokens, phrase, at[1], len(tokens), any_pos=True)
+        return found
+
+    def _affiliation(self, sentence, person: str, state: str, role: str, at: tuple[int, int]) -> Event:
+        self.holders[(state, _role_key(role))] = person
+        self.affiliated.setdefault(person, state)
+        tokens = sentence.tokens
+        start, end = at
+        return Event(
+            type="AFFILIATION", subject=person, object=state,
+            sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
+            confidence=0.7, attrs={"role": role},
+            quote=sentence.text[tokens[start].start - sentence.start:tokens[end - 1].end - sentence.start],
+        )
 
     def _office_state(self, sentence, at, person, mentions, entities, role) -> tuple[str, str] | None:
         """The state or organisation whose office the title names, and the role within it."""
@@ -133,9 +165,10 @@ class Titles:
         return TitlePhrase(phrase_start, phrase_end, state, role, plural)
 
     # ---- helpers --------------------------------------------------------------------------------
-    def _find(self, tokens, title_words: tuple[str, ...], lo: int, hi: int) -> tuple[int, int] | None:
+    def _find(self, tokens, title_words: tuple[str, ...], lo: int, hi: int,
+              any_pos: bool = False) -> tuple[int, int] | None:
         for i in range(lo, hi):
-            if tokens[i].pos not in TITLE_POS:
+            if tokens[i].pos not in TITLE_POS and not any_pos:
                 continue
             k, position = 0, i
             while k < len(title_words) and position < hi:
