@@ -143,6 +143,10 @@ class EventExtractor:
         return governing in self.lex.between_prepositions
 
     def _fill(self, sentence, trigger, patterns, mentions, entities, role, used, kind="any") -> list[Mention]:
+        titled = {_span(m) for m in mentions for person in mentions
+                  if person.i == m.j and entities[person.entity_id].kind == "PERSON"
+                  and entities[m.entity_id].kind != "PERSON"}      # "России" in "президента России Владимира Путина"
+        used = used | titled
         for pattern in patterns:
             found = [self._reading(m, role, kind, entities)
                      for m in self._candidates(sentence, trigger, pattern, mentions) if _span(m) not in used]
@@ -268,7 +272,8 @@ class EventExtractor:
 
     def _may_stand_between(self, tok, adjacent: bool, own_cases: frozenset[str]) -> bool:
         cases = tok.feats.get("cases", frozenset())
-        if "Gen" in cases and cases != frozenset({"Nom"}):
+        indeclinable = len(cases) >= 5          # "Мадуро": its case says nothing, so it ends the phrase
+        if "Gen" in cases and not (tok.pos == "PROPN" and indeclinable):
             return True
         keys = token_keys(tok)
         if keys & self.title_words and cases & own_cases:

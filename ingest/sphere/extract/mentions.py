@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analyse import morph
 from ..records import Entity, Mention, Sentence
@@ -42,7 +42,7 @@ class MentionFinder:
     def find(self, sentence: Sentence, index: int) -> list[Mention]:
         units = sentence_units(sentence)
         taken = [False] * len(sentence.tokens)
-        mentions = self._gazetteer_mentions(sentence, index, units, taken)
+        mentions = self._fit_to_names(sentence, self._gazetteer_mentions(sentence, index, units, taken), taken)
         mentions += self._ner_mentions(sentence, index, taken)
         return sorted(mentions, key=lambda m: m.i)
 
@@ -76,6 +76,26 @@ class MentionFinder:
             else:
                 u += 1
         return mentions
+
+    def _fit_to_names(self, sentence: Sentence, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
+        """A full name the tagger found wins over the gazetteer's part of it: "Хасаном Асаадом аш-Шибани" is one
+        mention of the known person, and "Абу" in "Мурхафом Абу Касрой" is no city."""
+        people = [(span[0], span[1]) for span in sentence.ner if span[2] == "PER"]
+        people = [(i, j) for i, j in people if sum(i <= m.i and m.j <= j for m in mentions) == 1]
+        kept = []
+        for m in mentions:
+            span = next(((i, j) for i, j in people if i <= m.i and m.j <= j and (i, j) != (m.i, m.j)), None)
+            if span is None:
+                kept.append(m)
+            elif self.entities[m.entity_id].kind == "PERSON":
+                surface = sentence.text[sentence.tokens[span[0]].start - sentence.start:
+                                        sentence.tokens[span[1] - 1].end - sentence.start]
+                self.entities[m.entity_id].aliases.add(surface)
+                kept.append(replace(m, i=span[0], j=span[1], surface=surface))
+                taken[span[0]:span[1]] = [True] * (span[1] - span[0])
+            else:
+                taken[m.i:m.j] = [False] * (m.j - m.i)
+        return kept
 
     def _institution(self, sentence, index, units, u, inst_match) -> Mention | None:
         n, inst = inst_match
