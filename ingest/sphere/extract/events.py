@@ -10,7 +10,7 @@ from ..records import Entity, Event, Mention, Sentence
 from ..resolve.gazetteer import gazetteer
 from .dates import find_date
 from .lexicon import Frame, Lexicon, lexicon, token_keys
-from .titles import Titles
+from .titles import Titles, register_entry
 
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
 MAX_ROLE_DISTANCE = 18
@@ -21,6 +21,7 @@ CLAUSE_WORDS = {"который", "которая", "которое", "кото�
                 "whereas", "which", "who", "that", "але", "но", "однако", "проте", "тоді"}
 PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "готовность" make it planned
 DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "отрицает" make it denied
+ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
 PAIRWISE = {"MEET", "AGREE", "FIGHT"}     # "X and Y met / agreed / fought": one event per pair
 
@@ -107,6 +108,8 @@ class EventExtractor:
     def _events_for(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
         frame = trigger.frame
         subjects = self._fill(sentence, trigger, frame.subject, mentions, entities, role="subject", used=set())
+        if frame.type == "AFFILIATION":      # a person's tie to an organisation or state, never a state's
+            subjects = [m for m in subjects if entities[m.entity_id].kind == "PERSON"]
         if not subjects:
             return self._between_pair(sentence, trigger, mentions, entities)
         used = {_span(m) for m in subjects}
@@ -149,7 +152,8 @@ class EventExtractor:
         used = used | titled
         for pattern in patterns:
             found = [self._reading(m, role, kind, entities)
-                     for m in self._candidates(sentence, trigger, pattern, mentions) if _span(m) not in used]
+                     for m in self._pattern_candidates(sentence, trigger, pattern, mentions, entities)
+                     if _span(m) not in used]
             found = [m for m in found if m is not None]
             if found:
                 return self._coordinated(sentence, found[0], mentions, used, entities, role, kind)
@@ -177,6 +181,27 @@ class EventExtractor:
         if kind == "actor":
             return not entity.is_place
         return True
+
+    def _pattern_candidates(self, sentence, trigger, pattern, mentions, entities) -> list[Mention]:
+        if pattern == "adj":
+            return self._adjective_actors(sentence, trigger, mentions, entities)
+        if pattern == "name_after":      # "база Хмеймим": the named place right after the trigger noun
+            return [m for m in mentions if m.i == trigger.end and entities[m.entity_id].is_place]
+        return self._candidates(sentence, trigger, pattern, mentions)
+
+    def _adjective_actors(self, sentence, trigger, mentions, entities) -> list[Mention]:
+        """"российских солдат", "російську зброю", "Russian troops": the country behind a demonym adjective at the
+        trigger or in the phrase right after it."""
+        found = []
+        for k in range(max(0, trigger.start - 1), min(len(sentence.tokens), trigger.end + ADJECTIVE_REACH)):
+            tok = sentence.tokens[k]
+            if k in trigger.words or any(m.i <= k < m.j for m in mentions) or tok.pos not in ("ADJ", "PROPN"):
+                continue
+            country = gazetteer().adjective_country(token_keys(tok))
+            if country:
+                register_entry(entities, country)
+                found.append(Mention(mentions[0].sentence, k, k + 1, country, tok.text))
+        return found
 
     def _candidates(self, sentence, trigger, pattern, mentions) -> list[Mention]:
         if self.lang == "en":
@@ -373,8 +398,8 @@ class EventExtractor:
                mentions, entities, fillers: set[tuple[int, int]]) -> Event:
         frame = trigger.frame
         subject, obj, obj2 = roles
-        location = self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities,
-                                                                          fillers)
+        location = None if frame.type == "AFFILIATION" else (
+            self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities, fillers))
         quote = sentence.text[sentence.tokens[trigger.start].start - sentence.start:
                               sentence.tokens[trigger.end - 1].end - sentence.start]
         return Event(

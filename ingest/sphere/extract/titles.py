@@ -113,7 +113,7 @@ class Titles:
         country = country or _known_country(entities[person.entity_id])
         if country is None:
             return None
-        _register(entities, country)
+        register_entry(entities, country)
         return country, role
 
     # ---- unnamed holders: "президент России заявил" ---------------------------------------------
@@ -153,7 +153,7 @@ class Titles:
             state, role = affiliation_target(entities[org.entity_id], role)
             phrase_start, phrase_end = start, org.j
         elif start and (country := gazetteer().adjective_country(token_keys(tokens[start - 1]))):
-            _register(entities, country)
+            register_entry(entities, country)
             state, phrase_start, phrase_end = country, start - 1, end
         else:
             return None
@@ -214,6 +214,7 @@ def _known_country(person: Entity) -> str | None:
         else None
 
 
-def _register(entities: dict[str, Entity], entity_id: str) -> None:
+def register_entry(entities: dict[str, Entity], entity_id: str) -> None:
+    """Make a gazetteer entry that no mention named (a country behind an adjective) a document entity."""
     entry = gazetteer().entries[entity_id]
     entities.setdefault(entity_id, Entity(entity_id, entry.name, entry.kind, entry.country))
