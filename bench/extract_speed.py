@@ -1,13 +1,16 @@
-"""Extraction speed and memory on the seed mix repeated N times (default 200). Prints figures.
+"""Extraction speed and memory on the seed mix repeated N times (default 200), in one process and on a pool
+of one worker per core. Prints figures.
 
 Usage: .venv/bin/python bench/extract_speed.py [N]
 """
+import os
 import resource
 import sys
 import time
 from pathlib import Path
 
 from sphere.extract.document import extract_article
+from sphere.extract.runner import PoolRunner
 from sphere.read.sources import iter_articles
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -28,7 +31,20 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"first pass (models load once): {load:.2f} s")
     print(f"{len(corpus)} articles in {elapsed:.2f} s: {len(corpus) / elapsed:.1f} articles/s (one process)")
-    print(f"peak memory: {peak:.0f} MB")
+    print(f"peak memory: {peak:.0f} MB (one process)")
+    pooled(corpus, os.cpu_count() or 2)
+
+
+def pooled(corpus, workers: int) -> None:
+    runner = PoolRunner(workers)
+    runner.warm_up()
+    started = time.perf_counter()
+    done = sum(1 for _ in runner.map(corpus))
+    elapsed = time.perf_counter() - started
+    runner.close()
+    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{done} articles in {elapsed:.2f} s: {done / elapsed:.1f} articles/s ({workers} worker processes)")
+    print(f"peak memory of one worker: {worker_peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -83,3 +83,59 @@ def test_any_unicode_input_gives_a_result_never_a_traceback(text):
     extraction = extract_article(Article("fuzz.txt", text, "fuzz.txt"))
     for event in extraction.events:
         assert text[event.start:event.end] == event.sentence
+
+
+def test_a_title_without_a_name_stands_for_the_holder_named_elsewhere_in_the_document():
+    _, events = _events("Президент Франции Эммануэль Макрон прибыл в Каир. "
+                        "Там президент Франции провел переговоры с Абдель Фаттахом ас-Сиси.")
+    assert ("MEET", "Emmanuel Macron", "Abdel Fattah el-Sisi") in [e[:3] for e in events]
+
+
+def test_plural_titles_stand_for_their_states_and_every_pair_agrees():
+    _, events = _events("Президенты Египта и Турции договорились о прекращении огня.")
+    assert ("AGREE", "Egypt", "Turkey") in [e[:3] for e in events]
+
+
+def test_relation_between_two_states():
+    _, events = _events("Переговоры между Арменией и Азербайджаном прошли в Вашингтоне.")
+    assert ("MEET", "Armenia", "Azerbaijan", "Washington") in [e[:4] for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Китай відхилив пропозицію, звинувативши Японію у провокації.", ("ACCUSE", "China", "Japan")),
+    ("Лондон, который ввел санкции против Минска, призвал Европу к единству.", ("SANCTION", "United Kingdom", "Belarus")),
+    ("London, which imposed sanctions on Minsk, urged Europe to act.", ("SANCTION", "United Kingdom", "Belarus")),
+    ("Асад поблагодарил Иран за помощь.", ("SUPPORT", "Iran", "Bashar al-Assad")),
+    ("Переброска российских войск в Мали продолжается.", ("DEPLOY", "Russia", "Mali")),
+    ("Уряд повідомив, що Каракас придбав китайську зброю на мільярди доларів.", ("ARMS_TRANSFER", "China", "Venezuela")),
+])
+def test_roles_from_gerunds_relative_clauses_thanks_and_demonyms(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]
+
+
+def test_a_subject_pronoun_stands_for_the_person_named_last():
+    _, events = _events("Сергій Лавров прибув до Мінська. Там він зустрівся з Олександром Лукашенком.")
+    assert ("MEET", "Sergey Lavrov", "Alexander Lukashenko") in [e[:3] for e in events]
+
+
+def test_leadership_phrase_gives_affiliation():
+    _, events = _events("Турция во главе с Реджепом Тайипом Эрдоганом поддержала Азербайджан.")
+    assert ("AFFILIATION", "Recep Tayyip Erdogan", "Turkey") in [e[:3] for e in events]
+    assert ("SUPPORT", "Turkey", "Azerbaijan") in [e[:3] for e in events]
+
+
+def test_a_plan_word_after_the_event_does_not_make_it_planned():
+    _, events = _events("Китай поддержал Пакистан и обсудил будущий визит в Исламабад.")
+    assert ("SUPPORT", "China", "Pakistan", None, None, "asserted") in events
+
+
+def test_a_lexicon_entry_written_twice_is_a_clear_error(tmp_path, monkeypatch):
+    from sphere.extract import lexicon as lexicon_module
+    (tmp_path / "ru.yaml").write_text("triggers:\n  встреча: {type: MEET}\n  встреча: {type: VISIT}\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon_module, "LEXICON_DIR", tmp_path)
+    lexicon_module.lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="'встреча' is listed twice"):
+            lexicon_module.lexicon("ru")
+    finally:
+        lexicon_module.lexicon.cache_clear()

@@ -461,7 +461,7 @@ def _english_antecedent(tokens, k: int) -> int:
 def _located_by_visit(events: list[Event], entities: dict[str, Entity]) -> list[Event]:
     """"visited Moscow to talk with Putin": the sentence's other events of the visitor happen at the destination."""
     destinations = {e.subject: e.object for e in events
-                    if e.type == "VISIT" and e.object and entities[e.object].is_place}
+                    if e.type == "VISIT" and e.modality == "asserted" and e.object and entities[e.object].is_place}
     for event in events:
         if event.type not in ("VISIT", "AFFILIATION") and event.location is None and event.subject in destinations:
             event.location = destinations[event.subject]

@@ -54,6 +54,19 @@ def _trigger_words(text: str, lang: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset({w, morph.lemma(w, lang)}) for w in _fold_words(text))
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A lexicon entry written twice would silently replace the first; say so instead."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise ValueError(f"{node.start_mark.name}: line {key_node.start_mark.line + 1}: {key!r} is listed twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def _check_patterns(lang: str, trigger, spec: dict) -> None:
     for role in ("subject", "object", "object2"):
         for pattern in spec.get(role, []):
@@ -65,7 +78,7 @@ def _check_patterns(lang: str, trigger, spec: dict) -> None:
 @cache
 def lexicon(lang: str) -> Lexicon:
     with open(LEXICON_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+        raw = yaml.load(fh, Loader=_UniqueKeyLoader)
     defaults = raw.get("defaults", {})
     frames: dict[str, list[Frame]] = {}
     for trigger, specs in raw["triggers"].items():
