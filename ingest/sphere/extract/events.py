@@ -17,8 +17,7 @@ MAX_ROLE_DISTANCE = 18
 RELATIVE_PRONOUNS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "which", "who",
                      "that"}
 PURPOSE_WORDS = {"чтобы", "щоб", "аби"}
-CLAUSE_WORDS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "тогда", "while",
-                "whereas", "which", "who", "that", "але", "но", "однако", "проте", "тоді"}
+CLAUSE_WORDS = RELATIVE_PRONOUNS | {"тогда", "while", "whereas", "але", "но", "однако", "проте", "тоді"}
 PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "готовность" make it planned
 DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "отрицает" make it denied
 ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
