@@ -21,6 +21,7 @@ CLAUSE_WORDS = RELATIVE_PRONOUNS | {"тогда", "while", "whereas", "але", 
 PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "готовность" make it planned
 DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "отрицает" make it denied
 ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
+BETWEEN_REACH = 2                # "сотрудничество между X и Y": the between-phrase follows its noun at once
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
 PAIRWISE = {"MEET", "AGREE", "FIGHT"}     # "X and Y met / agreed / fought": one event per pair
 
@@ -42,6 +43,7 @@ class EventExtractor:
         self.lex: Lexicon = lexicon(lang)
         self.titles = Titles(lang, self.lex)
         self.title_words = {words[0] for words in self.lex.titles}
+        self.all_title_words = {word for words in self.lex.titles for word in words}
         self.date_words = set(self.lex.months) | set(self.lex.weekdays)
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
@@ -136,7 +138,7 @@ class EventExtractor:
         if frame.object2 or not between:
             return []
         pair = self._fill(sentence, trigger, between, mentions, entities, role="subject", used=set())
-        if len(pair) != 2:
+        if len(pair) != 2 or pair[0].i - trigger.end > BETWEEN_REACH:
             return []
         return [self._event(sentence, trigger, (pair[0], pair[1], None), mentions, entities, {_span(m) for m in pair})]
 
@@ -353,8 +355,9 @@ class EventExtractor:
         rest = list(zip(words, between))[lead:]
         if words[0] == ",":
             return all(w in self.lex.coordinators for w, _ in rest)
-        return all(w in self.lex.coordinators or t.pos in ("ADP", "ADJ", "DET") or
-                   (t.pos == "NOUN" and t.text[:1].islower()) for w, t in rest)
+        return all(w in self.lex.coordinators or t.pos in ("ADP", "ADJ", "DET") or (t.pos == "NOUN" and (
+                   token_keys(t) & self.all_title_words or (len(between) <= 3 and t.text[:1].islower())))
+                   for w, t in rest)
 
     # ---- English --------------------------------------------------------------------------------
     def _english_candidates(self, sentence, trigger, pattern, mentions) -> list[Mention]:
