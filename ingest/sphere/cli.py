@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .output import extraction_records
-from .pipeline import extract_paths, ingest
+from .pipeline import extract_paths
 from .read.sources import Problem
 from .store import open_store
 from .store.base import QueryResult, StoreUnavailable

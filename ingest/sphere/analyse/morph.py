@@ -16,6 +16,12 @@ def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+@lru_cache(maxsize=200_000)
+def parses(word: str, lang: str) -> tuple:
+    """The dictionary's readings of a word, parsed once per process for every helper below."""
+    return tuple(analyzer(lang).parse(word))
+
+
 def fold(text: str) -> str:
     """Lower case with ё->е and ґ->г folded, the matching key for Cyrillic words."""
     return text.lower().replace("ё", "е").replace("ґ", "г")
@@ -25,9 +31,9 @@ def fold(text: str) -> str:
 def normal_forms(word: str, lang: str) -> frozenset[str]:
     forms = {fold(word)}
     if any("\u0400" <= ch <= "\u04ff" for ch in word):
-        parses = analyzer(lang).parse(word)
-        forms |= {fold(p.normal_form) for p in parses}
-        if lang == "uk" and any(p.tag.POS == "GRND" for p in parses):
+        readings = parses(word, lang)
+        forms |= {fold(p.normal_form) for p in readings}
+        if lang == "uk" and any(p.tag.POS == "GRND" for p in readings):
             forms |= _gerund_infinitives(fold(word))
     return frozenset(forms)
 
@@ -42,14 +48,14 @@ def _gerund_infinitives(word: str) -> set[str]:
         if word.endswith(ending):
             stem = word[: -len(ending)]
             candidates = {stem + r for r in replacements}
-            return {c for c in candidates if any("infn" in p.tag.grammemes for p in analyzer("uk").parse(c))}
+            return {c for c in candidates if any("infn" in p.tag.grammemes for p in parses(c, "uk"))}
     return set()
 
 
 @lru_cache(maxsize=200_000)
 def cases(word: str, lang: str) -> frozenset[str]:
     found = set()
-    for parse in analyzer(lang).parse(word):
+    for parse in parses(word, lang):
         found |= {CASES[g] for g in parse.tag.grammemes if g in CASES}
     return frozenset(found)
 
@@ -57,31 +63,28 @@ def cases(word: str, lang: str) -> frozenset[str]:
 @lru_cache(maxsize=100_000)
 def name_parse(word: str, lang: str):
     """The analysis of a capitalised word as a first name, surname or patronymic, if it has one."""
-    for parse in analyzer(lang).parse(word):
+    for parse in parses(word, lang):
         if parse.tag.grammemes & NAME_TAGS and parse.tag.POS == "NOUN":
             return parse
     return None
 
 
-@lru_cache(maxsize=100_000)
 def lemma(word: str, lang: str) -> str:
-    parses = analyzer(lang).parse(word)
-    return fold(parses[0].normal_form) if parses else fold(word)
+    readings = parses(word, lang)
+    return fold(readings[0].normal_form) if readings else fold(word)
 
 
-@lru_cache(maxsize=100_000)
 def pos(word: str, lang: str) -> str:
-    parses = analyzer(lang).parse(word)
-    return str(parses[0].tag.POS or "") if parses else ""
+    readings = parses(word, lang)
+    return str(readings[0].tag.POS or "") if readings else ""
 
 
 VERB_FORMS = {"INFN": "Inf", "GRND": "Conv", "PRTF": "Part", "PRTS": "Part"}
 
 
-@lru_cache(maxsize=100_000)
 def verb_form(word: str, lang: str) -> str:
     """Universal Dependencies VerbForm of the word's first verbal reading: Fin, Inf, Conv or Part."""
-    for parse in analyzer(lang).parse(word):
+    for parse in parses(word, lang):
         if "infn" in parse.tag.grammemes:
             return "Inf"
         if parse.tag.POS in VERB_FORMS or parse.tag.POS == "VERB":
@@ -89,21 +92,18 @@ def verb_form(word: str, lang: str) -> str:
     return "Fin"
 
 
-@lru_cache(maxsize=100_000)
 def can_be(word: str, lang: str, pos: str) -> bool:
-    return any(parse.tag.POS == pos for parse in analyzer(lang).parse(word))
+    return any(parse.tag.POS == pos for parse in parses(word, lang))
 
 
-@lru_cache(maxsize=100_000)
 def future(word: str, lang: str) -> bool:
-    parses = analyzer(lang).parse(word)
-    return bool(parses) and "futr" in parses[0].tag.grammemes
+    readings = parses(word, lang)
+    return bool(readings) and "futr" in readings[0].tag.grammemes
 
 
-@lru_cache(maxsize=100_000)
 def plural(word: str, lang: str) -> bool:
-    parses = analyzer(lang).parse(word)
-    return bool(parses) and "plur" in parses[0].tag.grammemes
+    readings = parses(word, lang)
+    return bool(readings) and "plur" in readings[0].tag.grammemes
 
 
 def nominative(word: str, lang: str) -> str:

@@ -166,12 +166,11 @@ class EventExtractor:
             return m
         if not m.role_hint:
             return None
-        entry = gazetteer().entries[m.role_hint]
-        other = Entity(entry.id, entry.name, entry.kind, entry.country, set(), entry.lat, entry.lon)
+        other = gazetteer().entries[m.role_hint].as_entity()
         if not self._kind_ok(other, role, kind):
             return None
-        entities.setdefault(entry.id, other).aliases.add(m.surface)
-        return replace(m, entity_id=entry.id, role_hint=m.entity_id)
+        entities.setdefault(other.id, other).aliases.add(m.surface)
+        return replace(m, entity_id=other.id, role_hint=m.entity_id)
 
     @staticmethod
     def _kind_ok(entity: Entity, role: str, kind: str) -> bool:
@@ -258,9 +257,6 @@ class EventExtractor:
             return False
         return all(t.pos in ("ADJ", "DET") or (t.pos in ("NOUN", "PROPN") and "Gen" in t.feats.get("cases", ()))
                    for t in sentence.tokens[trigger.end:m.i])
-
-    def _nominative(self, sentence: Sentence, m: Mention) -> bool:
-        return self.lang != "en" and "Nom" in self._cases(sentence, m)
 
     def _separated(self, sentence: Sentence, trigger: Trigger, m: Mention) -> bool:
         """A clause boundary (subordinator, contrastive conjunction, relative pronoun) lies between them."""

@@ -187,7 +187,6 @@ class MentionFinder:
         surface = sentence.text[sentence.tokens[i].start - sentence.start:sentence.tokens[j - 1].end - sentence.start]
         entity = self.entities.get(entry.id)
         if entity is None:
-            entity = self.entities[entry.id] = Entity(entry.id, entry.name, entry.kind, entry.country,
-                                                       set(), entry.lat, entry.lon)
+            entity = self.entities[entry.id] = entry.as_entity()
         entity.aliases.add(surface)
         return Mention(index, i, j, entry.id, surface, other_reading or "")

@@ -33,6 +33,9 @@ class Titles:
         self.lang = lang
         self.lex = lex
         self.longest_first = sorted(lex.titles.items(), key=lambda kv: -len(kv[0]))
+        self.forms = {words: tuple(self._word_forms(w) for w in words) for words in [*lex.titles, *lex.leadership]}
+        self._keyed: tuple = ()
+        self._keys: list[frozenset[str]] = []
         self.holders: dict[tuple[str, str], str] = {}       # (state, office) -> person
         self.affiliated: dict[str, str] = {}                 # person -> the state of their first office
 
@@ -167,14 +170,13 @@ class Titles:
     # ---- helpers --------------------------------------------------------------------------------
     def _find(self, tokens, title_words: tuple[str, ...], lo: int, hi: int,
               any_pos: bool = False) -> tuple[int, int] | None:
+        forms, keys = self.forms[title_words], self._token_keys(tokens)
         for i in range(lo, hi):
             if tokens[i].pos not in TITLE_POS and not any_pos:
                 continue
             k, position = 0, i
             while k < len(title_words) and position < hi:
-                word = title_words[k]
-                keys = token_keys(tokens[position])
-                if word in keys or (self.lang != "en" and morph.normal_forms(word, self.lang) & keys):
+                if forms[k] & keys[position]:
                     k += 1
                     position += 1
                 else:
@@ -182,6 +184,15 @@ class Titles:
             if k == len(title_words):
                 return i, position
         return None
+
+    def _word_forms(self, word: str) -> frozenset[str]:
+        return frozenset({word}) if self.lang == "en" else morph.normal_forms(word, self.lang) | {word}
+
+    def _token_keys(self, tokens) -> list[frozenset[str]]:
+        """Every token's keys, computed once per sentence for all the titles searched in it."""
+        if tokens is not self._keyed:
+            self._keyed, self._keys = tokens, [token_keys(t) for t in tokens]
+        return self._keys
 
     @staticmethod
     def _clause_between(tokens, lo: int, hi: int) -> bool:
@@ -216,5 +227,4 @@ def _known_country(person: Entity) -> str | None:
 
 def register_entry(entities: dict[str, Entity], entity_id: str) -> None:
     """Make a gazetteer entry that no mention named (a country behind an adjective) a document entity."""
-    entry = gazetteer().entries[entity_id]
-    entities.setdefault(entity_id, Entity(entity_id, entry.name, entry.kind, entry.country))
+    entities.setdefault(entity_id, gazetteer().entries[entity_id].as_entity())

@@ -34,8 +34,8 @@ def is_common_word(name: str) -> bool:
     if " " in name or "-" in name:
         return False
     word = name.lower()
-    russian = [p for p in morph.analyzer("ru").parse(word) if p.is_known]
+    russian = [p for p in morph.parses(word, "ru") if p.is_known]
     if russian and not any("Geox" in p.tag.grammemes for p in russian):
         return True
-    ukrainian = [p for p in morph.analyzer("uk").parse(word) if p.is_known]
+    ukrainian = [p for p in morph.parses(word, "uk") if p.is_known]
     return bool(ukrainian) and not any(p.tag.POS == "NOUN" for p in ukrainian)

@@ -15,6 +15,7 @@ import yaml
 
 from ..analyse import morph
 from ..paths import GAZETTEER_DIR
+from ..records import Entity
 from .cities import world_cities
 from .names import NameIndex
 
@@ -30,6 +31,10 @@ class Entry:
     stands_for: str | None = None   # capitals and seats: the country actor id they can stand for
     lat: float | None = None
     lon: float | None = None
+
+    def as_entity(self) -> Entity:
+        """A document's entity for this entry, with no surface forms seen yet."""
+        return Entity(self.id, self.name, self.kind, self.country, set(), self.lat, self.lon)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ that surname, in the same document first and then across the graph; full names s
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..records import Entity, Extraction, Mention
 from .gazetteer import gazetteer
 from .names import NameIndex, surname_key
@@ -64,4 +66,4 @@ def _remap_mentions(mentions: list[list[Mention]], remap: dict[str, str]) -> Non
     for sentence_mentions in mentions:
         for k, m in enumerate(sentence_mentions):
             if m.entity_id in remap:
-                sentence_mentions[k] = Mention(m.sentence, m.i, m.j, remap[m.entity_id], m.surface, m.role_hint)
+                sentence_mentions[k] = replace(m, entity_id=remap[m.entity_id])
