@@ -32,6 +32,7 @@ class Trigger:
     end: int
     frame: Frame
     words: tuple[int, ...] = ()   # the tokens that are trigger words; a multiword trigger may enclose a role
+    others: frozenset[int] = frozenset()    # the other triggers' words in the sentence
 
     def covers(self, m: Mention) -> bool:
         return any(m.i <= k < m.j for k in self.words or range(self.start, self.end))
@@ -52,7 +53,8 @@ class EventExtractor:
             return []
         date, date_text = find_date(sentence, self.lex, published)
         events: list[Event] = self.titles.affiliations(sentence, mentions, entities)
-        mentions = self.titles.title_mentions(sentence, mentions, entities)
+        mentions, held = self.titles.title_mentions(sentence, mentions, entities)
+        events += held
         for trigger in self.triggers(sentence):
             events += self._events_for(sentence, trigger, mentions, entities)
         seen, unique = set(), []
@@ -91,7 +93,8 @@ class EventExtractor:
             if any(k.start == trig.start and k.end == trig.end and k.frame == trig.frame for k in kept):
                 continue
             kept.append(trig)
-        return sorted(kept, key=lambda t: t.start)
+        claimed = {k for t in kept for k in t.words}
+        return sorted((replace(t, others=frozenset(claimed - set(t.words))) for t in kept), key=lambda t: t.start)
 
     @staticmethod
     def _match_rest(tokens, i: int, rest: tuple[frozenset[str], ...]) -> tuple[int, ...] | None:
@@ -222,7 +225,8 @@ class EventExtractor:
                 ok = "Nom" in cases and governing is None
             elif prep:
                 ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
-                    m.i >= trigger.end or prep not in self.lex.place_prepositions)
+                    m.i >= trigger.end or prep not in self.lex.place_prepositions) and \
+                    self._preposition_at(sentence, m) not in trigger.others   # "связанный с X": that trigger's
             else:
                 ok = case in cases and governing is None and m.i > trigger.start
             if ok:
@@ -273,15 +277,22 @@ class EventExtractor:
         return False
 
     def _preposition(self, sentence: Sentence, m: Mention) -> str | None:
-        """The preposition whose phrase the mention heads; genitive modifiers, adjectives and a common noun in
-        apposition ("в ливийском городе Бенгази") may stand between them."""
+        at = self._preposition_at(sentence, m)
+        if at is None:
+            return None
+        word = morph.fold(sentence.tokens[at].text)
+        return PREP_VARIANTS.get(word, word)
+
+    def _preposition_at(self, sentence: Sentence, m: Mention) -> int | None:
+        """Where the preposition whose phrase the mention heads is; genitive modifiers, adjectives and a common
+        noun in apposition ("в ливийском городе Бенгази") may stand between them."""
         tokens = sentence.tokens
         own_cases = self._cases(sentence, m)
         for k in range(m.i - 1, max(-1, m.i - 7), -1):
             tok = tokens[k]
             word = morph.fold(tok.text)
             if tok.pos == "ADP":
-                return PREP_VARIANTS.get(word, word)
+                return k
             if word in self.lex.coordinators:
                 continue
             if tok.pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON") or tok.text in ",;:—–-\"«»":

@@ -55,7 +55,7 @@ class Titles:
         tokens = sentence.tokens
         for title_words, role in self.longest_first:
             at = self._find(tokens, title_words, max(0, person.i - TITLE_REACH), person.i)
-            if at is None or self._clause_between(tokens, at[1], person.i):
+            if at is None or self._clause_between(tokens, at[1], person.i) or self._in_leadership(tokens, at):
                 continue
             principals = [m for m in mentions if at[1] <= m.i < person.i and entities[m.entity_id].kind == "PERSON"]
             if principals:
@@ -70,6 +70,14 @@ class Titles:
             if target is not None:
                 return target[0], target[1], at
         return None
+
+    def _in_leadership(self, tokens, at: tuple[int, int]) -> bool:
+        """The title word is part of a leadership phrase ("во главе с"), which names no office."""
+        for phrase in self.lex.leadership:
+            found = self._find(tokens, phrase, max(0, at[0] - len(phrase)), at[1], any_pos=True)
+            if found is not None and found[0] <= at[0] < found[1]:
+                return True
+        return False
 
     def _led_by(self, sentence, mentions, entities) -> list[tuple[str, str, tuple[int, int]]]:
         """"ПНС под руководством Сарраджа", "forces led by Haftar": the person leads the body named before."""
@@ -113,26 +121,44 @@ class Titles:
         if org is not None:
             return affiliation_target(entities[org.entity_id], role)
         country = gazetteer().adjective_country(token_keys(tokens[start - 1])) if start else None
-        country = country or _known_country(entities[person.entity_id])
+        if country is None and not self._office_of_unnamed_body(tokens, start, end):
+            country = _known_country(entities[person.entity_id])
         if country is None:
             return None
         register_entry(entities, country)
         return country, role
 
     # ---- unnamed holders: "президент России заявил" ---------------------------------------------
-    def title_mentions(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+    def title_mentions(self, sentence: Sentence, mentions: list[Mention],
+                       entities: dict[str, Entity]) -> tuple[list[Mention], list[Event]]:
         """The mentions with each unnamed title phrase standing for its holder (when the document named one)
-        or for its state; the phrase carries the title's case, so "президенты России и Турции" is a subject."""
-        out = list(mentions)
+        or for its state; the phrase carries the title's case, so "президенты России и Турции" is a subject.
+        A holder known from the gazetteer's offices also gets the AFFILIATION the title states."""
+        out, events = list(mentions), []
         if not mentions:
-            return out
+            return out, events
         for phrase in self._phrases(sentence, mentions, entities):
-            holder = None if phrase.plural else self.holders.get((phrase.state, _role_key(phrase.role)))
+            holder = None
+            if not phrase.plural:
+                holder = self.holders.get((phrase.state, _role_key(phrase.role)))
+                known = None if holder else self._known_holder(phrase.state, phrase.role, entities)
+                if known:
+                    events.append(self._affiliation(sentence, known, phrase.state, phrase.role,
+                                                    (phrase.start, phrase.end)))
+                holder = holder or known
             out = [m for m in out if not (phrase.start <= m.i and m.j <= phrase.end)]
             surface = sentence.text[sentence.tokens[phrase.start].start - sentence.start:
                                     sentence.tokens[phrase.end - 1].end - sentence.start]
             out.append(Mention(mentions[0].sentence, phrase.start, phrase.end, holder or phrase.state, surface))
-        return sorted(out, key=lambda m: m.i)
+        return sorted(out, key=lambda m: m.i), events
+
+    @staticmethod
+    def _known_holder(state: str, role: str, entities: dict[str, Entity]) -> str | None:
+        """The one person the document names whom the gazetteer knows as a holder of this office."""
+        key = _role_key(role)
+        named = {person for (owner, office), people in gazetteer().office_holders.items()
+                 if owner == state and _role_key(office) == key for person in people if person in entities}
+        return named.pop() if len(named) == 1 else None
 
     def _phrases(self, sentence, mentions, entities) -> list[TitlePhrase]:
         tokens = sentence.tokens
@@ -141,7 +167,7 @@ class Titles:
             at = self._find(tokens, title_words, 0, len(tokens))
             while at is not None:
                 start, end = at
-                if not taken & set(range(start, end)) and not any(m.i < end and m.j > start for m in mentions):
+                if not taken & set(range(start, end)) and not self._in_leadership(tokens, at) and not any(m.i < end and m.j > start for m in mentions):
                     phrase = self._phrase(sentence, start, end, role, mentions, entities)
                     if phrase is not None:
                         found.append(phrase)
@@ -193,6 +219,15 @@ class Titles:
         if tokens is not self._keyed:
             self._keyed, self._keys = tokens, [token_keys(t) for t in tokens]
         return self._keys
+
+    def _office_of_unnamed_body(self, tokens, start: int, end: int) -> bool:
+        """"army leader Haftar", "лидер оппозиции X": the office belongs to a body named by a common noun, not
+        to the person's country."""
+        if self.lang == "en":
+            hyphenated = start > 1 and tokens[start - 2].text in "-–"     # "long-time leader" names no body
+            return start > 0 and tokens[start - 1].pos == "NOUN" and not hyphenated
+        return end < len(tokens) and tokens[end].pos == "NOUN" and tokens[end].text[:1].islower() and \
+            "Gen" in tokens[end].feats.get("cases", ())
 
     @staticmethod
     def _clause_between(tokens, lo: int, hi: int) -> bool:

@@ -66,6 +66,7 @@ class Gazetteer:
         self.institutions: list[Institution] = []
         self._institution_index: dict[str, list[tuple[tuple[frozenset[str], ...], Institution]]] = {}
         self._people = NameIndex()                          # known people's full names in every form
+        self.office_holders: dict[tuple[str, str], list[str]] = {}   # (state id, office) -> person ids
 
     # ---- building -------------------------------------------------------------------------------
     def add(self, entry: Entry, forms) -> None:
@@ -180,6 +181,10 @@ def gazetteer() -> Gazetteer:
     for country, people in _load("people.yaml").items():
         for name, forms in people.items():
             gaz.add_person(Entry(f"person:{slug(name)}", name, "PERSON", country), [name] + list(forms))
+    for owner, offices in _load("offices.yaml").items():
+        state = f"country:{owner}" if owner.isupper() else f"org:{owner}"
+        for office, people in offices.items():
+            gaz.office_holders[(state, office)] = [f"person:{slug(name)}" for name in people]
     for key, spec in _load("institutions.yaml").items():
         gaz.add_institution(Institution(key, None if spec.get("country_itself") else spec["name"], tuple(spec["forms"])))
     return gaz
