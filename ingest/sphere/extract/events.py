@@ -44,7 +44,7 @@ class EventExtractor:
         self.lex: Lexicon = lexicon(lang)
         self.titles = Titles(lang, self.lex)
         self.title_words = {words[0] for words in self.lex.titles}
-        self.all_title_words = {word for words in self.lex.titles for word in words}
+        self.all_title_words = {word for words in self.lex.titles for word in words} | self.lex.ranks
         self.date_words = set(self.lex.months) | set(self.lex.weekdays)
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
@@ -54,6 +54,7 @@ class EventExtractor:
         date, date_text = find_date(sentence, self.lex, published)
         events: list[Event] = self.titles.affiliations(sentence, mentions, entities)
         mentions, held = self.titles.title_mentions(sentence, mentions, entities)
+        mentions = self.titles.forces_mentions(sentence, mentions, entities)
         events += held
         for trigger in self.triggers(sentence):
             events += self._events_for(sentence, trigger, mentions, entities)
@@ -383,7 +384,7 @@ class EventExtractor:
                     found.append(k)
                 elif pattern == "agent" and tok.dep == "agent" and level == 0:
                     found += [c for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
-                elif tok.dep == "prep" and tok.text.lower() == pattern and level == 0:
+                elif tok.dep in ("prep", "dative") and tok.text.lower() == pattern and level == 0:
                     found += [c for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
             if found or pattern not in ("nsubj", "nsubjpass") or tokens[head].head < 0:
                 break

@@ -36,6 +36,9 @@ class Lexicon:
     modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
     pronouns: frozenset[str]             # third-person subject pronouns that stand for a named person
+    regions: dict[tuple[str, ...], str]  # compass words before a country -> "Eastern" of "Eastern Libya"
+    forces: frozenset[str]               # "Haftar's forces": nouns for the armed body a leader commands
+    ranks: frozenset[str]                # "генерал-майор": a word of a person's name phrase that is no office
     leadership: tuple[tuple[str, ...], ...]   # "под руководством": the person after it leads the body before it
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -107,6 +110,9 @@ def lexicon(lang: str) -> Lexicon:
         modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
         pronouns=frozenset(morph.fold(w) for w in raw.get("pronouns", [])),
+        regions={_fold_words(k): v for k, v in raw.get("regions", {}).items()},
+        forces=frozenset(morph.fold(w) for w in raw.get("forces", [])),
+        ranks=frozenset(morph.fold(w) for w in raw.get("ranks", [])),
         leadership=tuple(_fold_words(k) for k in raw.get("leadership", [])),
         months={morph.fold(k): v for k, v in raw.get("months", {}).items()},
         weekdays={morph.fold(k): v for k, v in raw.get("weekdays", {}).items()},

@@ -8,7 +8,7 @@ from ..analyse import morph
 from ..records import Entity, Mention, Sentence
 from ..resolve.gazetteer import Entry, gazetteer, slug
 from ..resolve.translit import transliterate
-from .lexicon import lexicon
+from .lexicon import lexicon, token_keys
 
 MEDIA = re.compile(r"^(reuters|interfax|интерфакс|інтерфакс|tass|тасс|ріа|риа|ap|afp|bloomberg|кан)$", re.I)
 
@@ -43,6 +43,7 @@ class MentionFinder:
         units = sentence_units(sentence)
         taken = [False] * len(sentence.tokens)
         mentions = self._fit_to_names(sentence, self._gazetteer_mentions(sentence, index, units, taken), taken)
+        mentions = [self._region(sentence, m) for m in mentions]
         mentions += self._ner_mentions(sentence, index, taken)
         return sorted(mentions, key=lambda m: m.i)
 
@@ -96,6 +97,26 @@ class MentionFinder:
             else:
                 taken[m.i:m.j] = [False] * (m.j - m.i)
         return kept
+
+    def _region(self, sentence: Sentence, m: Mention) -> Mention:
+        """"eastern Libya", "на юго-западе Сирии": a compass word right before a country names a region of it."""
+        entry = self.gaz.entries.get(m.entity_id)
+        if entry is None or entry.kind != "COUNTRY" or m.role_hint:
+            return m
+        tokens = sentence.tokens
+        for n in (3, 2, 1):
+            if m.i < n:
+                continue
+            before = tokens[m.i - n:m.i]
+            joined = morph.fold("".join(t.text for t in before))
+            keys = [token_keys(t) for t in before]
+            for words, compass in self.lex.regions.items():
+                if (len(words) == n and all(w in k for w, k in zip(words, keys))) or (len(words) == 1 and
+                                                                                      words[0] == joined):
+                    name = f"{compass} {entry.name}"
+                    region = Entry(f"place:{slug(name)}", name, "PLACE", entry.country)
+                    return self._mention(sentence, m.sentence, m.i - n, m.j, region)
+        return m
 
     def _institution(self, sentence, index, units, u, inst_match) -> Mention | None:
         n, inst = inst_match

@@ -121,8 +121,14 @@ class Titles:
         if org is not None:
             return affiliation_target(entities[org.entity_id], role)
         country = gazetteer().adjective_country(token_keys(tokens[start - 1])) if start else None
-        if country is None and not self._office_of_unnamed_body(tokens, start, end):
-            country = _known_country(entities[person.entity_id])
+        body_noun = self._body_noun(tokens, start, end)
+        if country is None and body_noun is not None:
+            body = self._led_body(person.entity_id)      # "army leader Haftar": the army he is known to lead
+            if body and token_keys(tokens[body_noun]) & set(morph.fold(gazetteer().entries[body].name).split()):
+                register_entry(entities, body)
+                return body, role
+            return None
+        country = country or _known_country(entities[person.entity_id])
         if country is None:
             return None
         register_entry(entities, country)
@@ -151,6 +157,44 @@ class Titles:
                                     sentence.tokens[phrase.end - 1].end - sentence.start]
             out.append(Mention(mentions[0].sentence, phrase.start, phrase.end, holder or phrase.state, surface))
         return sorted(out, key=lambda m: m.i), events
+
+    # ---- a leader's forces: "Haftar's forces", "войска Асада" ----------------------------------------
+    def forces_mentions(self, sentence: Sentence, mentions: list[Mention],
+                        entities: dict[str, Entity]) -> list[Mention]:
+        """The mentions with a leader's forces standing for the body the leader commands."""
+        out = []
+        for m in mentions:
+            body = self._led_body(m.entity_id) if entities[m.entity_id].kind == "PERSON" else None
+            span = self._forces_span(sentence.tokens, m) if body else None
+            if span is None:
+                out.append(m)
+                continue
+            register_entry(entities, body)
+            surface = sentence.text[sentence.tokens[span[0]].start - sentence.start:
+                                    sentence.tokens[span[1] - 1].end - sentence.start]
+            out.append(Mention(m.sentence, span[0], span[1], body, surface))
+        return out
+
+    def _forces_span(self, tokens, m: Mention) -> tuple[int, int] | None:
+        if self.lang == "en":
+            possessive = m.j + 1 < len(tokens) and tokens[m.j].text in ("'s", "’s", "'", "’")
+            if possessive and morph.fold(tokens[m.j + 1].text) in self.lex.forces:
+                return m.i, m.j + 2
+            return None
+        genitive = "Gen" in tokens[m.i].feats.get("cases", ())
+        if m.i > 0 and genitive and token_keys(tokens[m.i - 1]) & self.lex.forces:
+            return m.i - 1, m.j
+        return None
+
+    def _led_body(self, person: str) -> str | None:
+        """The organisation or state the person leads: as the document says, else as the gazetteer knows."""
+        for (state, key), holder in self.holders.items():
+            if holder == person and key == "leader":
+                return state
+        for (owner, office), people in gazetteer().office_holders.items():
+            if person in people and (owner.startswith("org:") or _role_key(office) == "leader"):
+                return owner
+        return None
 
     @staticmethod
     def _known_holder(state: str, role: str, entities: dict[str, Entity]) -> str | None:
@@ -220,14 +264,16 @@ class Titles:
             self._keyed, self._keys = tokens, [token_keys(t) for t in tokens]
         return self._keys
 
-    def _office_of_unnamed_body(self, tokens, start: int, end: int) -> bool:
-        """"army leader Haftar", "лидер оппозиции X": the office belongs to a body named by a common noun, not
-        to the person's country."""
+    def _body_noun(self, tokens, start: int, end: int) -> int | None:
+        """"army leader Haftar", "лидер оппозиции X": where the common noun naming the body whose office the title
+        is stands; such an office is not the person's country's."""
         if self.lang == "en":
             hyphenated = start > 1 and tokens[start - 2].text in "-–"     # "long-time leader" names no body
-            return start > 0 and tokens[start - 1].pos == "NOUN" and not hyphenated
-        return end < len(tokens) and tokens[end].pos == "NOUN" and tokens[end].text[:1].islower() and \
-            "Gen" in tokens[end].feats.get("cases", ())
+            return start - 1 if start > 0 and tokens[start - 1].pos == "NOUN" and not hyphenated else None
+        if end < len(tokens) and tokens[end].pos == "NOUN" and tokens[end].text[:1].islower() and \
+                "Gen" in tokens[end].feats.get("cases", ()):
+            return end
+        return None
 
     @staticmethod
     def _clause_between(tokens, lo: int, hi: int) -> bool:
