@@ -24,6 +24,7 @@ ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adject
 BETWEEN_REACH = 2                # "сотрудничество между X и Y": the between-phrase follows its noun at once
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
 PAIRWISE = {"MEET", "AGREE", "FIGHT"}     # "X and Y met / agreed / fought": one event per pair
+INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
 
 
 @dataclass
@@ -45,7 +46,7 @@ class EventExtractor:
         self.titles = Titles(lang, self.lex)
         self.title_words = {words[0] for words in self.lex.titles}
         self.all_title_words = {word for words in self.lex.titles for word in words} | self.lex.ranks
-        self.date_words = set(self.lex.months) | set(self.lex.weekdays)
+        self.date_words = set(self.lex.months) | set(self.lex.weekdays) | self.lex.time_nouns
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
                 published: str | None) -> list[Event]:
@@ -132,8 +133,23 @@ class EventExtractor:
         if not objects and not (_object_optional(frame.type) and sentence.tokens[trigger.start].pos == "VERB"):
             return []
         targets = objects or [None]
-        return [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers)
-                for s in subjects for o in targets]
+        events = [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers)
+                  for s in subjects for o in targets]
+        return self._initiator_first(sentence, events, mentions) if frame.type in INITIATED else events
+
+    def _initiator_first(self, sentence, events: list[Event], mentions) -> list[Event]:
+        """"беседа Путина с Меркель по инициативе Германии": the side that began the call is its subject."""
+        words = [morph.fold(t.text) for t in sentence.tokens]
+        for phrase in self.lex.initiative:
+            n = len(phrase)
+            for k in range(len(words) - n + 1):
+                if tuple(words[k:k + n]) != phrase:
+                    continue
+                initiator = next((m.entity_id for m in mentions if k + n <= m.i <= k + n + 1), None)
+                for event in events:
+                    if initiator and initiator in (event.object, self.titles.affiliated.get(event.object or "")):
+                        event.subject, event.object = event.object, event.subject
+        return events
 
     def _between_pair(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
         """A relation noun with no actor outside it: "сотрудничество между Россией и Ливией" is Russia's with Libya."""
@@ -208,6 +224,8 @@ class EventExtractor:
         return found
 
     def _candidates(self, sentence, trigger, pattern, mentions) -> list[Mention]:
+        if pattern in ("nom", "nsubj") and self._in_reason_phrase(sentence, trigger):
+            return []
         if self.lang == "en":
             return self._english_candidates(sentence, trigger, pattern, mentions)
         prep, _, case = pattern.rpartition("+")
@@ -217,6 +235,8 @@ class EventExtractor:
                 continue
             distance = max(m.i - trigger.end, trigger.start - m.j, 0)
             if distance > MAX_ROLE_DISTANCE or (pattern != "gen_after" and self._separated(sentence, trigger, m)):
+                continue
+            if pattern != "nom" and self._after_comma_of_noun(sentence, trigger, m):
                 continue
             governing = self._preposition(sentence, m)
             cases = self._cases(sentence, m)
@@ -239,6 +259,25 @@ class EventExtractor:
             if antecedent is not None:
                 ranked = [antecedent] + [m for m in ranked if m is not antecedent]
         return ranked
+
+    @staticmethod
+    def _after_comma_of_noun(sentence, trigger: Trigger, m: Mention) -> bool:
+        """"посредничество, между Сирией и Израилем остаются разногласия": a noun's phrase ends at a comma."""
+        return sentence.tokens[trigger.start].pos == "NOUN" and m.i >= trigger.end and \
+            any(t.text == "," for t in sentence.tokens[trigger.end:m.i])
+
+    def _in_reason_phrase(self, sentence, trigger: Trigger) -> bool:
+        """"с благодарностью за помощь", "thanks for its support": the noun is what the thanks are for, not an
+        act of the clause's subject."""
+        tokens = sentence.tokens
+        if tokens[trigger.start].pos != "NOUN":
+            return False
+        for tok in reversed(tokens[max(0, trigger.start - 3):trigger.start]):
+            if tok.pos == "ADP":
+                return morph.fold(tok.text) in self.lex.reason_prepositions
+            if tok.pos not in ("ADJ", "DET", "PRON"):
+                return False
+        return False
 
     def _relative_antecedent(self, sentence, trigger: Trigger, mentions) -> Mention | None:
         """"Вашингтон, який ввів ембарго": in a relative clause whose pronoun is the subject, the subject is the
@@ -266,6 +305,8 @@ class EventExtractor:
     def _separated(self, sentence: Sentence, trigger: Trigger, m: Mention) -> bool:
         """A clause boundary (subordinator, contrastive conjunction, relative pronoun) lies between them."""
         lo, hi = (m.j, trigger.start) if m.j <= trigger.start else (trigger.end, m.i)
+        if lo == m.j:
+            lo = self._after_relative_clause(sentence, m, hi)
         infinitive = sentence.tokens[trigger.start].feats.get("VerbForm") == "Inf"
         for tok in sentence.tokens[lo:hi]:
             word = morph.fold(tok.text)
@@ -276,6 +317,16 @@ class EventExtractor:
             if word in CLAUSE_WORDS or tok.lemma in CLAUSE_WORDS or tok.text in ";:":
                 return True
         return False
+
+    @staticmethod
+    def _after_relative_clause(sentence: Sentence, m: Mention, hi: int) -> int:
+        """"Вашингтон, який ввів ембарго ..., просив": where the relative clause hanging on the mention has
+        ended (after its last comma before `hi`), so the main clause goes on past it."""
+        tokens = sentence.tokens
+        if m.j + 1 >= hi or tokens[m.j].text != "," or morph.fold(tokens[m.j + 1].text) not in RELATIVE_PRONOUNS:
+            return m.j
+        last_comma = max((k for k in range(m.j + 2, hi) if tokens[k].text == ","), default=None)
+        return last_comma + 1 if last_comma is not None else m.j
 
     def _preposition(self, sentence: Sentence, m: Mention) -> str | None:
         at = self._preposition_at(sentence, m)
@@ -306,8 +357,7 @@ class EventExtractor:
 
     def _may_stand_between(self, tok, adjacent: bool, own_cases: frozenset[str]) -> bool:
         cases = tok.feats.get("cases", frozenset())
-        indeclinable = len(cases) >= 5          # "Мадуро": its case says nothing, so it ends the phrase
-        if "Gen" in cases and not (tok.pos == "PROPN" and indeclinable):
+        if "Gen" in cases and not self._indeclinable(tok):    # "Мадуро": its case says nothing; it ends the phrase
             return True
         keys = token_keys(tok)
         if keys & self.title_words and cases & own_cases:
@@ -317,10 +367,20 @@ class EventExtractor:
     def _cases(self, sentence: Sentence, m: Mention) -> frozenset[str]:
         span = sentence.tokens[m.i:m.j]
         heads = [t for t in span if t.pos in ("NOUN", "PROPN")] or list(span)
+        if m.i and self._indeclinable(heads[0]) and self._common_noun(sentence.tokens[m.i - 1]):
+            return frozenset({"Gen"})       # "режим Мадуро": a name that does not decline, after a noun, is its genitive
         cases = frozenset()
         for tok in heads[:1] + heads[-1:]:
             cases = cases | tok.feats.get("cases", frozenset())
         return cases or frozenset({"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"})
+
+    @staticmethod
+    def _indeclinable(tok) -> bool:
+        return tok.pos == "PROPN" and len(tok.feats.get("cases", ())) >= 5
+
+    def _common_noun(self, tok) -> bool:
+        return tok.pos == "NOUN" and tok.text[:1].islower() and not token_keys(tok) & (self.all_title_words |
+                                                                                      self.date_words)
 
     def _coordinated(self, sentence, first: Mention, mentions, used, entities, role, kind) -> list[Mention]:
         """`first` with the mentions coordinated with it, in text order: "Путин и Эрдоган", "Shoigu and Lavrov",

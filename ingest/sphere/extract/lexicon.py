@@ -32,6 +32,8 @@ class Lexicon:
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]
     between_prepositions: frozenset[str]
+    reason_prepositions: frozenset[str]  # "за помощь": a noun trigger there is not the clause subject's act
+    initiative: tuple[tuple[str, ...], ...]   # "по инициативе X": X began the call or meeting
     negations: frozenset[str]
     modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
@@ -42,6 +44,7 @@ class Lexicon:
     leadership: tuple[tuple[str, ...], ...]   # "под руководством": the person after it leads the body before it
     months: dict[str, int]
     weekdays: dict[str, int]
+    time_nouns: frozenset[str]           # "год", "рік": with months and weekdays, words that end a noun phrase
     relative: dict[str, dict]            # phrase -> {"days": -1} / {"months": -1} / {"years": -1} / {"weekday_past": true}
     defaults: dict
 
@@ -106,6 +109,8 @@ def lexicon(lang: str) -> Lexicon:
         location_prepositions=frozenset(raw.get("location_prepositions", [])),
         coordinators=frozenset(raw.get("coordinators", [])),
         between_prepositions=frozenset(raw.get("between_prepositions", [])),
+        reason_prepositions=frozenset(raw.get("reason_prepositions", [])),
+        initiative=tuple(_fold_words(k) for k in raw.get("initiative", [])),
         negations=frozenset(raw.get("negations", [])),
         modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
@@ -115,6 +120,7 @@ def lexicon(lang: str) -> Lexicon:
         ranks=frozenset(morph.fold(w) for w in raw.get("ranks", [])),
         leadership=tuple(_fold_words(k) for k in raw.get("leadership", [])),
         months={morph.fold(k): v for k, v in raw.get("months", {}).items()},
+        time_nouns=frozenset(morph.fold(w) for w in raw.get("time_nouns", [])),
         weekdays={morph.fold(k): v for k, v in raw.get("weekdays", {}).items()},
         relative={morph.fold(k): v for k, v in raw.get("relative_dates", {}).items()},
         defaults=defaults,
