@@ -22,6 +22,7 @@ PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "г
 DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "отрицает" make it denied
 ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
 BETWEEN_REACH = 2                # "сотрудничество между X и Y": the between-phrase follows its noun at once
+RELATIVE_REACH = 3               # ", вооруженные силы которой": the relative pronoun opens its clause within 3 words
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
 PAIRWISE = {"MEET", "AGREE", "FIGHT"}     # "X and Y met / agreed / fought": one event per pair
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
@@ -46,6 +47,8 @@ class EventExtractor:
         self.titles = Titles(lang, self.lex)
         self.title_words = {words[0] for words in self.lex.titles}
         self.all_title_words = {word for words in self.lex.titles for word in words} | self.lex.ranks
+        self.request_words = {w for frames in self.lex.frames.values() for f in frames if f.type == "REQUEST"
+                              for w in f.words[0]}
         self.date_words = set(self.lex.months) | set(self.lex.weekdays) | self.lex.time_nouns
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
@@ -233,7 +236,8 @@ class EventExtractor:
         for m in mentions:
             if trigger.covers(m):
                 continue
-            distance = max(m.i - trigger.end, trigger.start - m.j, 0)
+            before = self._after_relative_clause(sentence, m, trigger.start) if m.j <= trigger.start else m.j
+            distance = max(m.i - trigger.end, trigger.start - before, 0)
             if distance > MAX_ROLE_DISTANCE or (pattern != "gen_after" and self._separated(sentence, trigger, m)):
                 continue
             if pattern != "nom" and self._after_comma_of_noun(sentence, trigger, m):
@@ -254,6 +258,8 @@ class EventExtractor:
                 after = pattern == "nom" and m.i >= trigger.end
                 out.append(((after, distance), m))
         ranked = [m for _, m in sorted(out, key=lambda x: x[0])]
+        if pattern == "nom" and not any(m.j <= trigger.start for m in ranked):
+            ranked = self._group_leaders(sentence, trigger, mentions) + ranked
         if pattern == "nom":
             antecedent = self._relative_antecedent(sentence, trigger, mentions)
             if antecedent is not None:
@@ -278,6 +284,15 @@ class EventExtractor:
             if tok.pos not in ("ADJ", "DET", "PRON"):
                 return False
         return False
+
+    def _group_leaders(self, sentence, trigger: Trigger, mentions) -> list[Mention]:
+        """"кілька країн на чолі з Росією та Китаєм захищають": a subject with no name stands for its leaders."""
+        for start, end in self.titles.leadership_spans(sentence.tokens):
+            leader = next((m for m in mentions if end <= m.i <= end + 1 and m.j <= trigger.start), None)
+            if leader is not None and 0 < start and trigger.start - leader.j <= MAX_ROLE_DISTANCE and \
+                    sentence.tokens[start - 1].pos == "NOUN" and not self._separated(sentence, trigger, leader):
+                return [leader]
+        return []
 
     def _relative_antecedent(self, sentence, trigger: Trigger, mentions) -> Mention | None:
         """"Вашингтон, який ввів ембарго": in a relative clause whose pronoun is the subject, the subject is the
@@ -308,7 +323,9 @@ class EventExtractor:
         if lo == m.j:
             lo = self._after_relative_clause(sentence, m, hi)
         infinitive = sentence.tokens[trigger.start].feats.get("VerbForm") == "Inf"
-        for tok in sentence.tokens[lo:hi]:
+        for k, tok in enumerate(sentence.tokens[lo:hi], start=lo):
+            if k in trigger.others and tok.pos == "VERB" and token_keys(tok) & self.request_words:
+                return True     # "X призвал стороны сесть за стол переговоров": the asked side does what follows
             word = morph.fold(tok.text)
             if infinitive and word in PURPOSE_WORDS:
                 continue        # "поехал в Москву, чтобы встретиться с ...": the purpose shares the subject
@@ -320,12 +337,17 @@ class EventExtractor:
 
     @staticmethod
     def _after_relative_clause(sentence: Sentence, m: Mention, hi: int) -> int:
-        """"Вашингтон, який ввів ембарго ..., просив": where the relative clause hanging on the mention has
+        """"Вашингтон, який ввів ембарго ..., просив", "президенты России и Турции, вооруженные силы которой ...,
+        выработали": where the relative clause hanging on the mention has
         ended (after its last comma before `hi`), so the main clause goes on past it."""
         tokens = sentence.tokens
-        if m.j + 1 >= hi or tokens[m.j].text != "," or morph.fold(tokens[m.j + 1].text) not in RELATIVE_PRONOUNS:
+        comma = next((k for k in range(m.j, min(hi, m.j + RELATIVE_REACH)) if tokens[k].text == ","), None)
+        if comma is None or any(t.pos in ("VERB", "AUX", "PUNCT") for t in tokens[m.j:comma]):
+            return m.j          # the comma may follow a conjunct: "президенты России и Турции, ... которой"
+        opening = tokens[comma + 1:min(hi, comma + 1 + RELATIVE_REACH)]
+        if not any(token_keys(t) & RELATIVE_PRONOUNS for t in opening):
             return m.j
-        last_comma = max((k for k in range(m.j + 2, hi) if tokens[k].text == ","), default=None)
+        last_comma = max((k for k in range(comma + 2, hi) if tokens[k].text == ","), default=None)
         return last_comma + 1 if last_comma is not None else m.j
 
     def _preposition(self, sentence: Sentence, m: Mention) -> str | None:

@@ -71,27 +71,30 @@ class Titles:
                 return target[0], target[1], at
         return None
 
-    def _in_leadership(self, tokens, at: tuple[int, int]) -> bool:
-        """The title word is part of a leadership phrase ("во главе с"), which names no office."""
-        for phrase in self.lex.leadership:
-            found = self._find(tokens, phrase, max(0, at[0] - len(phrase)), at[1], any_pos=True)
-            if found is not None and found[0] <= at[0] < found[1]:
-                return True
-        return False
-
-    def _led_by(self, sentence, mentions, entities) -> list[tuple[str, str, tuple[int, int]]]:
-        """"ПНС под руководством Сарраджа", "forces led by Haftar": the person leads the body named before."""
-        tokens, found = sentence.tokens, []
+    def leadership_spans(self, tokens) -> list[tuple[int, int]]:
+        """Where the sentence's leadership phrases ("во главе с", "led by") are."""
+        spans = []
         for phrase in self.lex.leadership:
             at = self._find(tokens, phrase, 0, len(tokens), any_pos=True)
             while at is not None:
-                person = next((m for m in mentions if at[1] <= m.i <= at[1] + 1
-                               and entities[m.entity_id].kind == "PERSON"), None)
-                body = next((m for m in mentions if at[0] - 2 <= m.j <= at[0]
-                             and entities[m.entity_id].kind in STATE_KINDS), None)
-                if person and body:
-                    found.append((person.entity_id, body.entity_id, at))
+                spans.append(at)
                 at = self._find(tokens, phrase, at[1], len(tokens), any_pos=True)
+        return spans
+
+    def _in_leadership(self, tokens, at: tuple[int, int]) -> bool:
+        """The title word is part of a leadership phrase ("во главе с"), which names no office."""
+        return any(start <= at[0] < end for start, end in self.leadership_spans(tokens))
+
+    def _led_by(self, sentence, mentions, entities) -> list[tuple[str, str, tuple[int, int]]]:
+        """"ПНС под руководством Сарраджа", "forces led by Haftar": the person leads the body named before."""
+        found = []
+        for at in self.leadership_spans(sentence.tokens):
+            person = next((m for m in mentions if at[1] <= m.i <= at[1] + 1
+                           and entities[m.entity_id].kind == "PERSON"), None)
+            body = next((m for m in mentions if at[0] - 2 <= m.j <= at[0]
+                         and entities[m.entity_id].kind in STATE_KINDS), None)
+            if person and body:
+                found.append((person.entity_id, body.entity_id, at))
         return found
 
     def _affiliation(self, sentence, person: str, state: str, role: str, at: tuple[int, int]) -> Event:
