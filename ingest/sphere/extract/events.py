@@ -2,6 +2,7 @@
 Slavic case and prepositions or from the English dependency parse."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..analyse import morph
@@ -12,6 +13,7 @@ from .dates import find_date
 from .lexicon import Frame, Lexicon, lexicon, token_keys
 from .titles import Titles, register_entry
 
+MILITARY_BODY = re.compile(r"\b(defen[cs]e|army|armed forces|military|navy|air force|guard)\b", re.I)
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
 MAX_ROLE_DISTANCE = 18
 RELATIVE_PRONOUNS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "which", "who",
@@ -203,6 +205,8 @@ class EventExtractor:
             return entity.is_place or entity.kind == "COUNTRY"
         if kind == "actor":
             return not entity.is_place
+        if kind == "military":      # "worked with the Defence Ministry": generic verbs are military only with such
+            return entity.kind == "GROUP" or bool(MILITARY_BODY.search(entity.name))
         return True
 
     def _pattern_candidates(self, sentence, trigger, pattern, mentions, entities) -> list[Mention]:
@@ -478,9 +482,10 @@ class EventExtractor:
         for k in found + [c for k in found for c, child in enumerate(tokens)
                           if child.head == k and child.dep in ("appos", "conj")]:
             m = next((m for m in mentions if m.i <= k < m.j), None)
-            if m is None:
+            if m is None:       # a name inside the head's phrase, unless it only modifies it ("UN-backed")
                 m = next((m for m in mentions if tokens[k].head >= 0 and m.i <= k and
-                          any(tokens[c].head == k for c in range(m.i, m.j))), None)
+                          any(tokens[c].head == k for c in range(m.i, m.j)) and
+                          not (m.j < len(tokens) and tokens[m.j].text in "-–")), None)
             if m is not None:
                 out.append(m)
         return out

@@ -19,7 +19,7 @@ class Frame:
     subject: tuple[str, ...]             # role patterns in order of preference
     object: tuple[str, ...]
     object2: tuple[str, ...] = ()
-    object_kind: str = "any"             # any | actor | place
+    object_kind: str = "any"             # any | actor | place | military (an armed group or defence body)
     modality: str | None = None          # a trigger that fixes modality (e.g. "seek" -> planned)
     attrs: tuple[tuple[str, str], ...] = ()
 
@@ -39,6 +39,8 @@ class Lexicon:
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
     pronouns: frozenset[str]             # third-person subject pronouns that stand for a named person
     regions: dict[tuple[str, ...], str]  # compass words before a country -> "Eastern" of "Eastern Libya"
+    possessives: frozenset[str]          # "his", "його": with a firm noun after it, the owner stands for the firm
+    firms: frozenset[str]
     forces: frozenset[str]               # "Haftar's forces": nouns for the armed body a leader commands
     ranks: frozenset[str]                # "генерал-майор": a word of a person's name phrase that is no office
     leadership: tuple[tuple[str, ...], ...]   # "под руководством": the person after it leads the body before it
@@ -116,6 +118,8 @@ def lexicon(lang: str) -> Lexicon:
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
         pronouns=frozenset(morph.fold(w) for w in raw.get("pronouns", [])),
         regions={_fold_words(k): v for k, v in raw.get("regions", {}).items()},
+        possessives=frozenset(morph.fold(w) for w in raw.get("possessives", [])),
+        firms=frozenset(morph.fold(w) for w in raw.get("firms", [])),
         forces=frozenset(morph.fold(w) for w in raw.get("forces", [])),
         ranks=frozenset(morph.fold(w) for w in raw.get("ranks", [])),
         leadership=tuple(_fold_words(k) for k in raw.get("leadership", [])),

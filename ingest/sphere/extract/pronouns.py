@@ -1,9 +1,10 @@
-"""Third-person pronouns in the subject case ("додав він", "he said") stand for the person last named."""
+"""Third-person pronouns in the subject case ("додав він", "he said") stand for the person last named, and so
+does an unnamed firm of theirs ("his firm did not work with ...")."""
 from __future__ import annotations
 
 from ..analyse import morph
 from ..records import Entity, Mention, Sentence
-from .lexicon import Lexicon
+from .lexicon import Lexicon, token_keys
 
 LOOKBACK = 2      # sentences back to look for the person a pronoun stands for
 
@@ -15,11 +16,13 @@ def resolve_pronouns(sentences: list[Sentence], mentions: list[list[Mention]], e
     for index, (sentence, found) in enumerate(zip(sentences, mentions)):
         added = []
         for k, token in enumerate(sentence.tokens):
-            if morph.fold(token.text) not in lex.pronouns or any(m.i <= k < m.j for m in found):
+            end = _pronoun_end(sentence, k, lex)
+            if end is None or any(m.i < end and k < m.j for m in found):
                 continue
             person = _last_person(found, k, mentions[max(0, index - LOOKBACK):index], entities)
             if person is not None:
-                added.append(Mention(index, k, k + 1, person.entity_id, token.text))
+                surface = sentence.text[token.start - sentence.start:sentence.tokens[end - 1].end - sentence.start]
+                added.append(Mention(index, k, end, person.entity_id, surface))
         out.append(sorted(found + added, key=lambda m: m.i) if added else found)
     return out
 
@@ -31,4 +34,14 @@ def _last_person(same_sentence: list[Mention], k: int, before: list[list[Mention
         people = [m for m in group if entities[m.entity_id].kind == "PERSON"]
         if people:
             return people[-1]
+    return None
+
+
+def _pronoun_end(sentence: Sentence, k: int, lex: Lexicon) -> int | None:
+    """Where the pronoun phrase starting at k ends: "he", or "his firm"; None when none starts there."""
+    word = morph.fold(sentence.tokens[k].text)
+    if word in lex.pronouns:
+        return k + 1
+    if word in lex.possessives and k + 1 < len(sentence.tokens) and token_keys(sentence.tokens[k + 1]) & lex.firms:
+        return k + 2
     return None

@@ -14,6 +14,7 @@ NAME_GAP = 2          # tokens between a title phrase and a name that makes it a
 STATE_KINDS = ("COUNTRY", "ORGANIZATION", "GROUP")
 TITLE_POS = {"NOUN", "PROPN", "ADJ", "X"}       # "после" is also a form of "посол"; a title is a noun
 RELATIVE = {"которой", "которого", "которых", "якої", "якого", "яких", "whose"}
+RELATIONAL_ROLES = {"Predecessor", "Successor"}     # "попередник Мадуро, Уго Чавес": the principal's office
 # Offices that make their holder the one "leader" of a state or armed group, whatever the word used.
 LEADER_ROLES = {"President", "Leader", "Interim Leader", "Dictator", "King", "Emir", "Head", "Commander",
                 "Commander-in-Chief", "Chairman", "Supreme Leader"}
@@ -59,11 +60,15 @@ class Titles:
                 continue
             principals = [m for m in mentions if at[1] <= m.i < person.i and entities[m.entity_id].kind == "PERSON"]
             if principals:
-                # "речник президента Путіна Пєсков": the spokesman of Putin serves Putin's state
+                # "речник президента Путіна Пєсков": the spokesman of Putin serves Putin's state;
+                # "попередник Мадуро, Уго Чавес": the predecessor held Maduro's office
                 principal = principals[0]
-                if len(principals) > 1 or not 0 < principal.i - at[1] <= NAME_GAP:
+                relational = role in RELATIONAL_ROLES and principal.i == at[1] and tokens[principal.j].text == ","
+                if len(principals) > 1 or not (relational or 0 < principal.i - at[1] <= NAME_GAP):
                     continue
                 state = self.affiliated.get(principal.entity_id) or _known_country(entities[principal.entity_id])
+                if relational:
+                    role = self._office_of(principal.entity_id) or "Leader"
                 target = (state, role) if state else None
             else:
                 target = self._office_state(sentence, at, person, mentions, entities, role)
@@ -188,6 +193,9 @@ class Titles:
         if m.i > 0 and genitive and token_keys(tokens[m.i - 1]) & self.lex.forces:
             return m.i - 1, m.j
         return None
+
+    def _office_of(self, person: str) -> str | None:
+        return next((role for (_, role), holder in self.holders.items() if holder == person), None)
 
     def _led_body(self, person: str) -> str | None:
         """The organisation or state the person leads: as the document says, else as the gazetteer knows."""
