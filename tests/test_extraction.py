@@ -139,3 +139,98 @@ def test_a_lexicon_entry_written_twice_is_a_clear_error(tmp_path, monkeypatch):
             lexicon_module.lexicon("ru")
     finally:
         lexicon_module.lexicon.cache_clear()
+
+
+# ---- offices, forces, regions ------------------------------------------------------------------
+def test_unnamed_title_stands_for_the_known_holder_the_document_names():
+    _, events = _events("Во вторник Владимир Путин прилетел в Анкару. "
+                        "Президент России и Реджеп Тайип Эрдоган договорились о поставках газа.")
+    assert ("AGREE", "Vladimir Putin", "Recep Tayyip Erdogan", None, None, "asserted") in events
+    assert ("AFFILIATION", "Vladimir Putin", "Russia", None, None, "asserted") in events
+    _, events = _events("Президент России и Реджеп Тайип Эрдоган договорились о поставках газа.")
+    assert ("AGREE", "Russia", "Recep Tayyip Erdogan", None, None, "asserted") in events
+
+
+def test_leadership_phrase_is_no_title():
+    _, events = _events("Ливийская национальная армия во главе с Халифой Хафтаром атаковала Мисурату.")
+    affiliations = {(e[1], e[2]) for e in events if e[0] == "AFFILIATION"}
+    assert affiliations == {("Khalifa Haftar", "Libyan National Army")}
+
+
+def test_a_leaders_forces_and_army_leader_stand_for_the_body_he_commands():
+    _, events = _events("Eastern army leader Khalifa Haftar visited Cairo. "
+                        "Last month Haftar’s forces fought the Islamic State near Sirte.")
+    assert ("AFFILIATION", "Khalifa Haftar", "Libyan National Army", None, None, "asserted") in events
+    assert not any(e[0] == "AFFILIATION" and e[2] == "Libya" for e in events)
+    assert any(e[:3] == ("FIGHT", "Libyan National Army", "Islamic State") for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia sent troops to northern Syria.", ("DEPLOY", "Russia", "Northern Syria")),
+    ("Турция перебросила войска на северо-запад Сирии.", ("DEPLOY", "Turkey", "Northwestern Syria")),
+    ("Іран перекинув бойовиків на південь Лівану.", ("DEPLOY", "Iran", "Southern Lebanon")),
+])
+def test_compass_word_before_a_country_names_a_region(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]
+
+
+def test_military_rank_between_coordinated_names():
+    _, events = _events("Путин встретился с министром иностранных дел Ирана Аббасом Аракчи "
+                        "и иранским министром обороны генерал-майором Азизом Насирзаде.")
+    partners = {e[2] for e in events if e[0] == "MEET"}
+    assert partners == {"Abbas Arakchi", "Aziz Nasirzade"}
+
+
+# ---- roles ------------------------------------------------------------------------------------
+def test_initiator_of_a_call_is_its_subject():
+    _, events = _events("Вчера по инициативе Франции состоялся телефонный разговор Владимира Путина "
+                        "с президентом Франции Эммануэлем Макроном.")
+    calls = [e[:3] for e in events if e[0] in ("COMMUNICATE", "MEET")]
+    assert calls == [(calls[0][0], "Emmanuel Macron", "Vladimir Putin")]
+
+
+def test_thanks_for_help_is_not_the_thanking_sides_support():
+    _, events = _events("Мадуро направил Путину письмо с благодарностью за помощь Венесуэле.")
+    assert ("COMMUNICATE", "Nicolás Maduro", "Vladimir Putin", None, None, "asserted") in events
+    assert not any(e[0] == "SUPPORT" for e in events)
+
+
+def test_between_phrase_after_a_comma_is_not_the_nouns():
+    _, events = _events("Несмотря на турецкое посредничество, между Арменией и Азербайджаном сохраняются разногласия.")
+    assert not any(e[0] == "MEDIATE" for e in events)
+
+
+def test_main_subject_past_a_relative_clause_with_an_indeclinable_name():
+    _, events = _events("Берлин, который закрыл посольство в Ливии, чтобы наказать режим Каддафи, "
+                        "неоднократно просил Рим о помощи.")
+    requests = [e[:3] for e in events if e[0] == "REQUEST"]
+    assert requests == [("REQUEST", "Germany", "Italy")]
+
+
+def test_nameless_group_led_by_named_countries():
+    _, events = _events("Несколько стран во главе с Францией и Германией поддержали Украину.")
+    supporters = {e[1] for e in events if e[0] == "SUPPORT" and e[2] == "Ukraine"}
+    assert supporters == {"France", "Germany"}
+
+
+def test_asked_sides_act_is_not_the_askers():
+    _, events = _events("Президенты Франции и Египта призвали стороны сесть за стол переговоров.")
+    assert not any(e[0] == "MEET" for e in events)
+
+
+def test_predecessor_holds_the_principals_office():
+    _, events = _events("Президент Казахстана Касым-Жомарт Токаев прибыл в Москву. "
+                        "Предшественник Токаева, Нурсултан Назарбаев, тоже бывал в Кремле.")
+    assert any(e[0] == "AFFILIATION" and e[1].startswith("Nursultan Nazarba") and e[2] == "Kazakhstan" for e in events)
+
+
+def test_his_firm_stands_for_its_owner_and_generic_cooperation_needs_a_military_partner():
+    _, events = _events("Ivan Petrov runs a logistics company. "
+                        "Petrov said his company worked with the Syrian Defence Ministry and cooperated with Siemens.")
+    cooperation = [e[:3] for e in events if e[0] == "MILITARY_COOPERATION"]
+    assert cooperation == [("MILITARY_COOPERATION", "Ivan Petrov", "Syrian Ministry of Defence")]
+
+
+def test_hyphenated_modifier_is_not_the_object():
+    _, events = _events("Haftar opposes the UN-backed government in Tripoli.")
+    assert not any(e[0] == "OPPOSE" and e[2] == "United Nations" for e in events)

@@ -36,6 +36,8 @@ class RussianAnalyser:
         feats = dict(tok.feats or {})
         case = feats.get("Case")
         feats["cases"] = frozenset({case}) if case else morph.cases(tok.text, self.lang)
+        if case in ("Nom", "Acc") and {"Nom", "Acc"} <= morph.cases(tok.text, self.lang):
+            feats["cases"] = frozenset({"Nom", "Acc"})      # "Берлин": one form for both; the tagger only guesses
         feats["nf"] = morph.normal_forms(tok.text, self.lang) | {morph.fold(tok.lemma or tok.text)}
         return Token(tok.text, tok.start, tok.stop, morph.fold(tok.lemma or tok.text), tok.pos or "", feats)
 

@@ -39,6 +39,7 @@ class Titles:
         self._keys: list[frozenset[str]] = []
         self.holders: dict[tuple[str, str], str] = {}       # (state, office) -> person
         self.affiliated: dict[str, str] = {}                 # person -> the state of their first office
+        self.offices: dict[str, str] = {}                    # person -> the role of their first office
 
     # ---- named people: "министр иностранных дел России Сергей Лавров" ---------------------------
     def affiliations(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Event]:
@@ -56,7 +57,8 @@ class Titles:
         tokens = sentence.tokens
         for title_words, role in self.longest_first:
             at = self._find(tokens, title_words, max(0, person.i - TITLE_REACH), person.i)
-            if at is None or self._clause_between(tokens, at[1], person.i) or self._in_leadership(tokens, at):
+            if at is None or self._clause_between(tokens, at[1], person.i) or self._in_leadership(tokens, at) or \
+                    self._coordinator_between(tokens, at[1], person.i):
                 continue
             principals = [m for m in mentions if at[1] <= m.i < person.i and entities[m.entity_id].kind == "PERSON"]
             if principals:
@@ -68,7 +70,7 @@ class Titles:
                     continue
                 state = self.affiliated.get(principal.entity_id) or _known_country(entities[principal.entity_id])
                 if relational:
-                    role = self._office_of(principal.entity_id) or "Leader"
+                    role = self.offices.get(principal.entity_id, "Leader")
                 target = (state, role) if state else None
             else:
                 target = self._office_state(sentence, at, person, mentions, entities, role)
@@ -105,6 +107,7 @@ class Titles:
     def _affiliation(self, sentence, person: str, state: str, role: str, at: tuple[int, int]) -> Event:
         self.holders[(state, _role_key(role))] = person
         self.affiliated.setdefault(person, state)
+        self.offices.setdefault(person, role)
         tokens = sentence.tokens
         start, end = at
         return Event(
@@ -194,9 +197,6 @@ class Titles:
             return m.i - 1, m.j
         return None
 
-    def _office_of(self, person: str) -> str | None:
-        return next((role for (_, role), holder in self.holders.items() if holder == person), None)
-
     def _led_body(self, person: str) -> str | None:
         """The organisation or state the person leads: as the document says, else as the gazetteer knows."""
         for (state, key), holder in self.holders.items():
@@ -242,7 +242,7 @@ class Titles:
         else:
             return None
         if any(phrase_end <= m.i <= phrase_end + NAME_GAP and entities[m.entity_id].kind == "PERSON"
-               for m in mentions):
+               and not self._coordinator_between(tokens, phrase_end, m.i) for m in mentions):
             return None
         plural = tokens[end - 1].feats.get("Number") == "Plur" or (
             self.lang == "en" and tokens[end - 1].text.lower().endswith("s"))
@@ -285,6 +285,10 @@ class Titles:
                 "Gen" in tokens[end].feats.get("cases", ()):
             return end
         return None
+
+    def _coordinator_between(self, tokens, lo: int, hi: int) -> bool:
+        """"президент России и Эрдоган": the name after a coordinator is another person, not the title's."""
+        return any(morph.fold(t.text) in self.lex.coordinators for t in tokens[lo:hi])
 
     @staticmethod
     def _clause_between(tokens, lo: int, hi: int) -> bool:
