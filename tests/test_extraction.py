@@ -234,3 +234,13 @@ def test_his_firm_stands_for_its_owner_and_generic_cooperation_needs_a_military_
 def test_hyphenated_modifier_is_not_the_object():
     _, events = _events("Haftar opposes the UN-backed government in Tripoli.")
     assert not any(e[0] == "OPPOSE" and e[2] == "United Nations" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Хуситы при поддержке Ирана атаковали суда в Красном море. "
+    "Делегаты приветствовали созданный при поддержке Ливии Африканский союз.",
+    "Хусити за підтримки Ірану атакували судна. Делегати привітали створений за підтримки Лівії Африканський союз.",
+])
+def test_with_the_support_of_backs_the_subject_or_the_participles_noun(text):
+    supports = {e[1:3] for e in _events(text)[1] if e[0] == "SUPPORT"}
+    assert supports == {("Iran", "Houthis"), ("Libya", "African Union")}

@@ -250,6 +250,8 @@ class EventExtractor:
             cases = self._cases(sentence, m)
             if pattern == "gen_after":
                 ok = "Gen" in cases and self._genitive_of(sentence, trigger, m)
+            elif pattern == "participle_head":
+                ok = governing is None and self._participle_head(sentence, trigger, m, cases)
             elif pattern == "nom":
                 ok = "Nom" in cases and governing is None
             elif prep:
@@ -269,6 +271,16 @@ class EventExtractor:
             if antecedent is not None:
                 ranked = [antecedent] + [m for m in ranked if m is not antecedent]
         return ranked
+
+    def _participle_head(self, sentence, trigger: Trigger, m: Mention, cases: frozenset[str]) -> bool:
+        """"сформированного при поддержке ООН ... Правительства": the noun after the trigger that the participle
+        right before it modifies, in the participle's case."""
+        if trigger.start == 0 or m.i < trigger.end:
+            return False
+        participle = sentence.tokens[trigger.start - 1]
+        if participle.feats.get("VerbForm") != "Part" and not morph.can_be(participle.text, self.lang, "PRTF"):
+            return False
+        return bool(cases & participle.feats.get("cases", frozenset()))
 
     @staticmethod
     def _after_comma_of_noun(sentence, trigger: Trigger, m: Mention) -> bool:
