@@ -244,3 +244,18 @@ def test_hyphenated_modifier_is_not_the_object():
 def test_with_the_support_of_backs_the_subject_or_the_participles_noun(text):
     supports = {e[1:3] for e in _events(text)[1] if e[0] == "SUPPORT"}
     assert supports == {("Iran", "Houthis"), ("Libya", "African Union")}
+
+
+def test_leaving_a_foreign_city_ends_a_visit_but_leaving_home_does_not():
+    _, events = _events("Премьер-министр Индии Нарендра Моди покинул Москву после переговоров. "
+                        "Вечером Владимир Путин покинул Москву.")
+    visits = [e[1:3] for e in events if e[0] == "VISIT"]
+    assert visits == [("Narendra Modi", "Moscow")]
+
+
+@pytest.mark.parametrize("text", [
+    "Эксперты обсуждают планы Китая по строительству военной базы в Джибути.",
+    "Експерти обговорюють плани Китаю щодо будівництва військової бази в Джибуті.",
+])
+def test_act_in_a_purpose_phrase_belongs_to_the_genitive_before_it(text):
+    assert ("MILITARY_BASE", "China", "Djibouti", None, None, "planned") in _events(text)[1]

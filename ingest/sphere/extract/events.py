@@ -119,7 +119,7 @@ class EventExtractor:
     def _events_for(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
         frame = trigger.frame
         subjects = self._fill(sentence, trigger, frame.subject, mentions, entities, role="subject", used=set())
-        if frame.type == "AFFILIATION":      # a person's tie to an organisation or state, never a state's
+        if frame.subject_kind == "person":   # a person's tie to an organisation, a person leaving a city
             subjects = [m for m in subjects if entities[m.entity_id].kind == "PERSON"]
         if not subjects:
             return self._between_pair(sentence, trigger, mentions, entities)
@@ -139,8 +139,16 @@ class EventExtractor:
             return []
         targets = objects or [None]
         events = [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers)
-                  for s in subjects for o in targets]
+                  for s in subjects for o in targets if not self._leaving_home(frame, s, o, entities)]
         return self._initiator_first(sentence, events, mentions) if frame.type in INITIATED else events
+
+    def _leaving_home(self, frame: Frame, subject: Mention, place: Mention | None, entities) -> bool:
+        """A visit that ended ("уехал из Москвы") is a visit only away from the person's own country."""
+        if frame.type != "VISIT" or dict(frame.attrs).get("status") != "ended" or place is None:
+            return False
+        person = entities[subject.entity_id]
+        home = self.titles.affiliated.get(person.id) or (f"country:{person.country}" if person.country else None)
+        return home is not None and home == f"country:{entities[place.entity_id].country}"
 
     def _initiator_first(self, sentence, events: list[Event], mentions) -> list[Event]:
         """"беседа Путина с Меркель по инициативе Германии": the side that began the call is its subject."""
@@ -183,7 +191,28 @@ class EventExtractor:
             found = [m for m in found if m is not None]
             if found:
                 return self._coordinated(sentence, found[0], mentions, used, entities, role, kind)
-        return []
+        owner = self._purpose_owner(sentence, trigger, mentions) if role == "subject" and self.lang != "en" else None
+        owner = self._reading(owner, role, kind, entities) if owner and _span(owner) not in used else None
+        return [owner] if owner else []
+
+    def _purpose_owner(self, sentence, trigger: Trigger, mentions) -> Mention | None:
+        """"планов России по созданию первой военной базы": a noun trigger in a purpose phrase is the act of the
+        genitive that the phrase follows."""
+        tokens = sentence.tokens
+        if not any(tokens[k].pos == "NOUN" for k in trigger.words):
+            return None
+        k = trigger.start - 1
+        while k >= 0 and tokens[k].pos in ("ADJ", "NUM", "DET"):
+            k -= 1
+        if k >= 0 and tokens[k].pos == "NOUN":
+            k -= 1              # the verbal noun: "по созданию"
+        if k < 1 or tokens[k].pos != "ADP" or morph.fold(tokens[k].text) not in self.lex.purpose_prepositions:
+            return None
+        owner = next((m for m in mentions if m.j == k), None)
+        if owner is None or owner.i == 0 or tokens[owner.i - 1].pos != "NOUN" or \
+                "Gen" not in self._cases(sentence, owner):
+            return None
+        return owner
 
     def _reading(self, m: Mention, role: str, kind: str, entities: dict[str, Entity]) -> Mention | None:
         """The mention as the role needs it: a capital is a place as a destination, a government as an actor."""

@@ -20,6 +20,7 @@ class Frame:
     object: tuple[str, ...]
     object2: tuple[str, ...] = ()
     object_kind: str = "any"             # any | actor | place | military (an armed group or defence body)
+    subject_kind: str = "actor"          # actor | person
     modality: str | None = None          # a trigger that fixes modality (e.g. "seek" -> planned)
     attrs: tuple[tuple[str, str], ...] = ()
 
@@ -34,6 +35,7 @@ class Lexicon:
     between_prepositions: frozenset[str]
     reason_prepositions: frozenset[str]  # "за помощь": a noun trigger there is not the clause subject's act
     initiative: tuple[tuple[str, ...], ...]   # "по инициативе X": X began the call or meeting
+    purpose_prepositions: frozenset[str]  # "планы России по созданию базы": Russia's act
     negations: frozenset[str]
     modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
@@ -99,6 +101,7 @@ def lexicon(lang: str) -> Lexicon:
                 object=tuple(spec.get("object", defaults.get("object", []))),
                 object2=tuple(spec.get("object2", [])),
                 object_kind=spec.get("object_kind", ontology().event_types[spec["type"]].get("object_kind", "actor")),
+                subject_kind=spec.get("subject_kind", ontology().event_types[spec["type"]].get("subject_kind", "actor")),
                 modality=spec.get("modality"),
                 attrs=tuple(sorted((spec.get("attrs") or {}).items())),
             )
@@ -113,6 +116,7 @@ def lexicon(lang: str) -> Lexicon:
         between_prepositions=frozenset(raw.get("between_prepositions", [])),
         reason_prepositions=frozenset(raw.get("reason_prepositions", [])),
         initiative=tuple(_fold_words(k) for k in raw.get("initiative", [])),
+        purpose_prepositions=frozenset(raw.get("purpose_prepositions", [])),
         negations=frozenset(raw.get("negations", [])),
         modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
