@@ -259,3 +259,14 @@ def test_leaving_a_foreign_city_ends_a_visit_but_leaving_home_does_not():
 ])
 def test_act_in_a_purpose_phrase_belongs_to_the_genitive_before_it(text):
     assert ("MILITARY_BASE", "China", "Djibouti", None, None, "planned") in _events(text)[1]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Эрдоган подчеркнул важность суверенитета Ирака. Это заявление было адресовано как Ирану, "
+     "поддерживающему ополченцев, так и Сирии.", "ru"),
+    ("Ердоган наголосив на важливості суверенітету Іраку. Ця заява була адресована як Ірану, "
+     "що підтримує ополченців, так і Сирії.", "uk"),
+])
+def test_a_statement_is_its_authors_and_paired_conjunctions_join_across_a_clause(text, lang):
+    addressed = {e[2] for e in _events(text)[1] if e[0] == "COMMUNICATE" and e[1] == "Recep Tayyip Erdogan"}
+    assert addressed == {"Iran", "Syria"}

@@ -51,6 +51,7 @@ class EventExtractor:
         self.all_title_words = {word for words in self.lex.titles for word in words} | self.lex.ranks
         self.request_words = {w for frames in self.lex.frames.values() for f in frames if f.type == "REQUEST"
                               for w in f.words[0]}
+        self._correlative_of: tuple = (None, None)      # (sentence, its paired conjunction), computed once
         self.date_words = set(self.lex.months) | set(self.lex.weekdays) | self.lex.time_nouns
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
@@ -368,7 +369,10 @@ class EventExtractor:
         if lo == m.j:
             lo = self._after_relative_clause(sentence, m, hi)
         infinitive = sentence.tokens[trigger.start].feats.get("VerbForm") == "Inf"
+        correlative = self._correlative(sentence)
         for k, tok in enumerate(sentence.tokens[lo:hi], start=lo):
+            if correlative and k == correlative[0]:
+                continue        # "адресовано как курдам, ..., так и Израилю": "как" opens a pair, not a clause
             if k in trigger.others and tok.pos == "VERB" and token_keys(tok) & self.request_words:
                 return True     # "X призвал стороны сесть за стол переговоров": the asked side does what follows
             word = morph.fold(tok.text)
@@ -457,13 +461,17 @@ class EventExtractor:
 
         ordered = sorted(mentions, key=lambda m: m.i)
         group, current = [first], first
+        correlative = self._correlative(sentence)
         for m in ordered:
             if m.i < current.j:
                 continue
-            if not (fits(m) and self._joined(sentence, current, m)):
+            paired = correlative is not None and correlative == (first.i - 1, m.i)
+            if not (fits(m) and (paired or self._joined(sentence, current, m))):
                 break
             group.append(m)
             current = m
+        if len(group) == 2 and correlative == (first.i - 1, group[1].i):
+            return group
         current = first
         for m in reversed(ordered):
             if m.j > current.i:
@@ -475,6 +483,24 @@ class EventExtractor:
         if not any(self._coordinator_between(sentence, a, b) for a, b in zip(group, group[1:])):
             return [first]      # "попередник Мадуро, Уго Чавес": commas alone make an apposition, not a list
         return group
+
+    def _correlative(self, sentence) -> tuple[int, int] | None:
+        """Where a paired conjunction opens ("как") and where the conjunct after its second half ("так и") starts."""
+        if self._correlative_of[0] is not sentence:
+            self._correlative_of = (sentence, self._find_correlative(sentence))
+        return self._correlative_of[1]
+
+    def _find_correlative(self, sentence) -> tuple[int, int] | None:
+        words = [morph.fold(t.text) for t in sentence.tokens]
+        for k, word in enumerate(words):
+            second = self.lex.correlatives.get(word)
+            if not second:
+                continue
+            n = len(second)
+            for j in range(k + 2, len(words) - n):
+                if tuple(words[j:j + n]) == second:
+                    return k, j + n
+        return None
 
     def _coordinator_between(self, sentence, left: Mention, right: Mention) -> bool:
         words = [morph.fold(t.text) for t in sentence.tokens[left.j:right.i]]

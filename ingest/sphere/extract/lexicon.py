@@ -32,6 +32,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]
+    correlatives: dict[str, tuple[str, ...]]   # "как" -> ("так", "и"): paired conjunctions
     between_prepositions: frozenset[str]
     reason_prepositions: frozenset[str]  # "за помощь": a noun trigger there is not the clause subject's act
     initiative: tuple[tuple[str, ...], ...]   # "по инициативе X": X began the call or meeting
@@ -41,6 +42,8 @@ class Lexicon:
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
     pronouns: frozenset[str]             # third-person subject pronouns that stand for a named person
     regions: dict[tuple[str, ...], str]  # compass words before a country -> "Eastern" of "Eastern Libya"
+    demonstratives: frozenset[str]       # "это заявление": with a statement noun, its author named last
+    statements: frozenset[str]
     possessives: frozenset[str]          # "his", "його": with a firm noun after it, the owner stands for the firm
     firms: frozenset[str]
     forces: frozenset[str]               # "Haftar's forces": nouns for the armed body a leader commands
@@ -113,6 +116,7 @@ def lexicon(lang: str) -> Lexicon:
         place_prepositions=frozenset(raw.get("place_prepositions", [])),
         location_prepositions=frozenset(raw.get("location_prepositions", [])),
         coordinators=frozenset(raw.get("coordinators", [])),
+        correlatives={morph.fold(k): _fold_words(v) for k, v in raw.get("correlatives", {}).items()},
         between_prepositions=frozenset(raw.get("between_prepositions", [])),
         reason_prepositions=frozenset(raw.get("reason_prepositions", [])),
         initiative=tuple(_fold_words(k) for k in raw.get("initiative", [])),
@@ -122,6 +126,8 @@ def lexicon(lang: str) -> Lexicon:
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
         pronouns=frozenset(morph.fold(w) for w in raw.get("pronouns", [])),
         regions={_fold_words(k): v for k, v in raw.get("regions", {}).items()},
+        demonstratives=frozenset(morph.fold(w) for w in raw.get("demonstratives", [])),
+        statements=frozenset(morph.fold(w) for w in raw.get("statements", [])),
         possessives=frozenset(morph.fold(w) for w in raw.get("possessives", [])),
         firms=frozenset(morph.fold(w) for w in raw.get("firms", [])),
         forces=frozenset(morph.fold(w) for w in raw.get("forces", [])),

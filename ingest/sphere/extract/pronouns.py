@@ -1,5 +1,5 @@
 """Third-person pronouns in the subject case ("додав він", "he said") stand for the person last named, and so
-does an unnamed firm of theirs ("his firm did not work with ...")."""
+do an unnamed firm of theirs ("his firm did not work with ...") and a statement of theirs ("это заявление")."""
 from __future__ import annotations
 
 from ..analyse import morph
@@ -42,6 +42,7 @@ def _pronoun_end(sentence: Sentence, k: int, lex: Lexicon) -> int | None:
     word = morph.fold(sentence.tokens[k].text)
     if word in lex.pronouns:
         return k + 1
-    if word in lex.possessives and k + 1 < len(sentence.tokens) and token_keys(sentence.tokens[k + 1]) & lex.firms:
+    following = token_keys(sentence.tokens[k + 1]) if k + 1 < len(sentence.tokens) else frozenset()
+    if (word in lex.possessives and following & lex.firms) or (word in lex.demonstratives and following & lex.statements):
         return k + 2
     return None
