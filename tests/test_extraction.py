@@ -270,3 +270,9 @@ def test_act_in_a_purpose_phrase_belongs_to_the_genitive_before_it(text):
 def test_a_statement_is_its_authors_and_paired_conjunctions_join_across_a_clause(text, lang):
     addressed = {e[2] for e in _events(text)[1] if e[0] == "COMMUNICATE" and e[1] == "Recep Tayyip Erdogan"}
     assert addressed == {"Iran", "Syria"}
+
+
+def test_capital_after_a_place_noun_is_the_city():
+    extraction, _ = _events("Запад страны и столица Багдад находятся под контролем правительства.")
+    names = {e.name: e.kind for e in extraction.entities.values()}
+    assert names.get("Baghdad") == "PLACE" and "Iraq" not in names

@@ -30,6 +30,7 @@ class Lexicon:
     lang: str
     frames: dict[str, list[Frame]]       # first trigger lemma -> frames
     place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]          # "столица Триполи": the city itself
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]
     correlatives: dict[str, tuple[str, ...]]   # "как" -> ("так", "и"): paired conjunctions
@@ -114,6 +115,7 @@ def lexicon(lang: str) -> Lexicon:
         lang=lang,
         frames=frames,
         place_prepositions=frozenset(raw.get("place_prepositions", [])),
+        place_nouns=frozenset(raw.get("place_nouns", [])),
         location_prepositions=frozenset(raw.get("location_prepositions", [])),
         coordinators=frozenset(raw.get("coordinators", [])),
         correlatives={morph.fold(k): _fold_words(v) for k, v in raw.get("correlatives", {}).items()},
