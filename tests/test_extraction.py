@@ -276,3 +276,11 @@ def test_capital_after_a_place_noun_is_the_city():
     extraction, _ = _events("Запад страны и столица Багдад находятся под контролем правительства.")
     names = {e.name: e.kind for e in extraction.entities.values()}
     assert names.get("Baghdad") == "PLACE" and "Iraq" not in names
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Эксперты обсуждают решение Турции направить войска в Ливию.", "ru"),
+    ("Експерти обговорюють рішення Туреччини направити війська до Лівії.", "uk"),
+])
+def test_infinitive_after_a_genitive_owner_is_the_owners_act(text, lang):
+    assert ("DEPLOY", "Turkey", "Libya") in [e[:3] for e in _events(text)[1]]

@@ -34,8 +34,8 @@ class UkrainianAnalyser:
         pos = "PUNCT" if not any(ch.isalnum() for ch in text) else POS_MAP.get(tag, "X")
         if morph.fold(text) in SUBORDINATORS:
             pos = "SCONJ"
-        elif pos in ("ADV", "PART") and morph.can_be(text, self.lang, "PREP"):
-            pos = "ADP"         # "проти", "біля", "на": before a noun they are prepositions
+        elif (pos in ("ADV", "PART") or (pos == "NOUN" and len(text) <= 2)) and morph.can_be(text, self.lang, "PREP"):
+            pos = "ADP"         # "проти", "біля", "на", "до" (not the note): before a noun they are prepositions
         if pos == "VERB":
             feats["VerbForm"] = morph.verb_form(text, self.lang)
             if morph.future(text, self.lang):

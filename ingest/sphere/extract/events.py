@@ -198,8 +198,10 @@ class EventExtractor:
 
     def _purpose_owner(self, sentence, trigger: Trigger, mentions) -> Mention | None:
         """"планов России по созданию первой военной базы": a noun trigger in a purpose phrase is the act of the
-        genitive that the phrase follows."""
+        genitive that the phrase follows; so is an infinitive right after it ("решение США ввести санкции")."""
         tokens = sentence.tokens
+        if tokens[trigger.start].feats.get("VerbForm") == "Inf":     # "готовность Москвы содействовать"
+            return self._genitive_owner(sentence, trigger.start, mentions)
         if not any(tokens[k].pos == "NOUN" for k in trigger.words):
             return None
         k = trigger.start - 1
@@ -209,8 +211,12 @@ class EventExtractor:
             k -= 1              # the verbal noun: "по созданию"
         if k < 1 or tokens[k].pos != "ADP" or morph.fold(tokens[k].text) not in self.lex.purpose_prepositions:
             return None
+        return self._genitive_owner(sentence, k, mentions)
+
+    def _genitive_owner(self, sentence, k: int, mentions) -> Mention | None:
+        """The genitive mention ending at k that follows a noun ("планов России", "решение США")."""
         owner = next((m for m in mentions if m.j == k), None)
-        if owner is None or owner.i == 0 or tokens[owner.i - 1].pos != "NOUN" or \
+        if owner is None or owner.i == 0 or sentence.tokens[owner.i - 1].pos != "NOUN" or \
                 "Gen" not in self._cases(sentence, owner):
             return None
         return owner
