@@ -16,10 +16,6 @@ from .titles import Titles, register_entry
 MILITARY_BODY = re.compile(r"\b(defen[cs]e|army|armed forces|military|navy|air force|guard)\b", re.I)
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
 MAX_ROLE_DISTANCE = 18
-RELATIVE_PRONOUNS = {"который", "которая", "которое", "которые", "котрий", "який", "яка", "яке", "які", "which", "who",
-                     "that"}
-PURPOSE_WORDS = {"чтобы", "щоб", "аби"}
-CLAUSE_WORDS = RELATIVE_PRONOUNS | {"тогда", "while", "whereas", "але", "но", "однако", "проте", "тоді"}
 PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "готовность" make it planned
 DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "отрицает" make it denied
 ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
@@ -354,7 +350,7 @@ class EventExtractor:
             tok = tokens[r]
             if tok.pos in ("SCONJ", "CCONJ") or tok.text in ";:":
                 return None
-            if morph.fold(tok.text) in RELATIVE_PRONOUNS:
+            if self._relative_pronoun(tok):
                 if "Nom" not in tok.feats.get("cases", {"Nom"}) or tokens[r - 1].text != ",":
                     return None
                 return next((m for m in mentions if m.j == r - 1), None)
@@ -382,16 +378,18 @@ class EventExtractor:
             if k in trigger.others and tok.pos == "VERB" and token_keys(tok) & self.request_words:
                 return True     # "X призвал стороны сесть за стол переговоров": the asked side does what follows
             word = morph.fold(tok.text)
-            if infinitive and word in PURPOSE_WORDS:
+            if infinitive and word in self.lex.purpose_words:
                 continue        # "поехал в Москву, чтобы встретиться с ...": the purpose shares the subject
             if tok.pos == "SCONJ" or (tok.pos == "CCONJ" and word not in self.lex.coordinators):
                 return True
-            if word in CLAUSE_WORDS or tok.lemma in CLAUSE_WORDS or tok.text in ";:":
+            if self._relative_pronoun(tok) or token_keys(tok) & self.lex.clause_words or tok.text in ";:":
                 return True
         return False
 
-    @staticmethod
-    def _after_relative_clause(sentence: Sentence, m: Mention, hi: int) -> int:
+    def _relative_pronoun(self, tok) -> bool:
+        return bool(token_keys(tok) & self.lex.relative_pronouns)
+
+    def _after_relative_clause(self, sentence: Sentence, m: Mention, hi: int) -> int:
         """"Вашингтон, який ввів ембарго ..., просив", "президенты России и Турции, вооруженные силы которой ...,
         выработали": where the relative clause hanging on the mention has
         ended (after its last comma before `hi`), so the main clause goes on past it."""
@@ -400,7 +398,7 @@ class EventExtractor:
         if comma is None or any(t.pos in ("VERB", "AUX", "PUNCT") for t in tokens[m.j:comma]):
             return m.j          # the comma may follow a conjunct: "президенты России и Турции, ... которой"
         opening = tokens[comma + 1:min(hi, comma + 1 + RELATIVE_REACH)]
-        if not any(token_keys(t) & RELATIVE_PRONOUNS for t in opening):
+        if not any(self._relative_pronoun(t) for t in opening):
             return m.j
         last_comma = max((k for k in range(comma + 2, hi) if tokens[k].text == ","), default=None)
         return last_comma + 1 if last_comma is not None else m.j
@@ -550,7 +548,7 @@ class EventExtractor:
             head = tokens[head].head
         if pattern == "amod_head" and tokens[trigger.start].dep == "amod":
             found.append(tokens[trigger.start].head)
-        found = [_english_antecedent(tokens, k) for k in found]
+        found = [self._english_antecedent(tokens, k) for k in found]
         out = []
         for k in found + [c for k in found for c, child in enumerate(tokens)
                           if child.head == k and child.dep in ("appos", "conj")]:
@@ -562,6 +560,12 @@ class EventExtractor:
             if m is not None:
                 out.append(m)
         return out
+
+    def _english_antecedent(self, tokens, k: int) -> int:
+        """"Washington, which imposed ...": the relative pronoun stands for the noun its clause modifies."""
+        if self._relative_pronoun(tokens[k]) and 0 <= tokens[k].head and tokens[tokens[k].head].dep == "relcl":
+            return tokens[tokens[k].head].head
+        return k
 
     # ---- event assembly -------------------------------------------------------------------------
     def _event(self, sentence, trigger, roles: tuple[Mention, Mention | None, Mention | None],
@@ -619,13 +623,6 @@ class EventExtractor:
         if cued("reported_claim", 0, len(tokens)):
             return "reported_claim"
         return "asserted"
-
-
-def _english_antecedent(tokens, k: int) -> int:
-    """"Washington, which imposed ...": the relative pronoun stands for the noun its clause modifies."""
-    if tokens[k].text.lower() in RELATIVE_PRONOUNS and 0 <= tokens[k].head and tokens[tokens[k].head].dep == "relcl":
-        return tokens[tokens[k].head].head
-    return k
 
 
 def _located_by_visit(events: list[Event], entities: dict[str, Entity]) -> list[Event]:

@@ -34,6 +34,9 @@ class Lexicon:
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]
     correlatives: dict[str, tuple[str, ...]]   # "как" -> ("так", "и"): paired conjunctions
+    relative_pronouns: frozenset[str]    # lemmas: "который", "який", "which"
+    purpose_words: frozenset[str]        # "чтобы": its infinitive clause shares the main subject
+    clause_words: frozenset[str]         # "однако", "while": another clause begins
     between_prepositions: frozenset[str]
     reason_prepositions: frozenset[str]  # "за помощь": a noun trigger there is not the clause subject's act
     initiative: tuple[tuple[str, ...], ...]   # "по инициативе X": X began the call or meeting
@@ -119,6 +122,9 @@ def lexicon(lang: str) -> Lexicon:
         location_prepositions=frozenset(raw.get("location_prepositions", [])),
         coordinators=frozenset(raw.get("coordinators", [])),
         correlatives={morph.fold(k): _fold_words(v) for k, v in raw.get("correlatives", {}).items()},
+        relative_pronouns=frozenset(morph.fold(w) for w in raw.get("relative_pronouns", [])),
+        purpose_words=frozenset(morph.fold(w) for w in raw.get("purpose_words", [])),
+        clause_words=frozenset(morph.fold(w) for w in raw.get("clause_words", [])),
         between_prepositions=frozenset(raw.get("between_prepositions", [])),
         reason_prepositions=frozenset(raw.get("reason_prepositions", [])),
         initiative=tuple(_fold_words(k) for k in raw.get("initiative", [])),

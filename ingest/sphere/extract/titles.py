@@ -13,7 +13,6 @@ TITLE_REACH = 20      # tokens between a title ("командующий ЛНА, 
 NAME_GAP = 2          # tokens between a title phrase and a name that makes it a named person
 STATE_KINDS = ("COUNTRY", "ORGANIZATION", "GROUP")
 TITLE_POS = {"NOUN", "PROPN", "ADJ", "X"}       # "после" is also a form of "посол"; a title is a noun
-RELATIVE = {"которой", "которого", "которых", "якої", "якого", "яких", "whose"}
 RELATIONAL_ROLES = {"Predecessor", "Successor"}     # "попередник Мадуро, Уго Чавес": the principal's office
 # Offices that make their holder the one "leader" of a state or armed group, whatever the word used.
 LEADER_ROLES = {"President", "Leader", "Interim Leader", "Dictator", "King", "Emir", "Head", "Commander",
@@ -126,7 +125,7 @@ class Titles:
                     entities[m.entity_id].kind in STATE_KINDS), None)
         if org is None:
             org = next((m for m in mentions if m.j == start and entities[m.entity_id].kind in STATE_KINDS[:2]), None)
-        if org is None and end < len(tokens) and morph.fold(tokens[end].text) in RELATIVE:
+        if org is None and end < len(tokens) and token_keys(tokens[end]) & self.lex.relative_pronouns:
             org = next((m for m in mentions if m.j == start - 1 and tokens[m.j].text == ","
                         and entities[m.entity_id].kind in STATE_KINDS), None)   # "ЛНА, командующий которой, ..."
         if org is not None:
