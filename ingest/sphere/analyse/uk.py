@@ -34,8 +34,8 @@ class UkrainianAnalyser:
         pos = "PUNCT" if not any(ch.isalnum() for ch in text) else POS_MAP.get(tag, "X")
         if morph.fold(text) in SUBORDINATORS:
             pos = "SCONJ"
-        elif (pos in ("ADV", "PART") or (pos == "NOUN" and len(text) <= 2)) and morph.can_be(text, self.lang, "PREP"):
-            pos = "ADP"         # "проти", "біля", "на", "до" (not the note): before a noun they are prepositions
+        elif _preposition_reading(text, pos, self.lang):
+            pos = "ADP"
         if pos == "VERB":
             feats["VerbForm"] = morph.verb_form(text, self.lang)
             if morph.future(text, self.lang):
@@ -45,6 +45,12 @@ class UkrainianAnalyser:
         if text[:1].isupper() and pos in ("NOUN", "X"):
             pos = "PROPN"
         return Token(text, start, end, morph.lemma(text, self.lang), pos, feats)
+
+
+def _preposition_reading(text: str, pos: str, lang: str) -> bool:
+    """"проти", "біля" (adverbs), "на" (a particle), "до" (also the note): before a noun they are prepositions."""
+    function_word = pos in ("ADV", "PART") or (pos == "NOUN" and len(text) <= 2)
+    return function_word and morph.can_be(text, lang, "PREP")
 
 
 def _person_spans(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:

@@ -390,9 +390,9 @@ class EventExtractor:
         return bool(token_keys(tok) & self.lex.relative_pronouns)
 
     def _after_relative_clause(self, sentence: Sentence, m: Mention, hi: int) -> int:
-        """"Вашингтон, який ввів ембарго ..., просив", "президенты России и Турции, вооруженные силы которой ...,
-        выработали": where the relative clause hanging on the mention has
-        ended (after its last comma before `hi`), so the main clause goes on past it."""
+        """Where a relative clause hanging on the mention ends (after its last comma before `hi`), so that the main
+        clause goes on past it: "Вашингтон, який ввів ембарго ..., просив", "президенты России и Турции,
+        вооруженные силы которой ..., выработали"."""
         tokens = sentence.tokens
         comma = next((k for k in range(m.j, min(hi, m.j + RELATIVE_REACH)) if tokens[k].text == ","), None)
         if comma is None or any(t.pos in ("VERB", "AUX", "PUNCT") for t in tokens[m.j:comma]):
@@ -443,7 +443,7 @@ class EventExtractor:
         span = sentence.tokens[m.i:m.j]
         heads = [t for t in span if t.pos in ("NOUN", "PROPN")] or list(span)
         if m.i and self._indeclinable(heads[0]) and self._common_noun(sentence.tokens[m.i - 1]):
-            return frozenset({"Gen"})       # "режим Мадуро": a name that does not decline, after a noun, is its genitive
+            return frozenset({"Gen"})       # "режим Мадуро": an indeclinable name after a noun is its genitive
         cases = frozenset()
         for tok in heads[:1] + heads[-1:]:
             cases = cases | tok.feats.get("cases", frozenset())
@@ -556,7 +556,7 @@ class EventExtractor:
             if m is None:       # a name inside the head's phrase, unless it only modifies it ("UN-backed")
                 m = next((m for m in mentions if tokens[k].head >= 0 and m.i <= k and
                           any(tokens[c].head == k for c in range(m.i, m.j)) and
-                          not (m.j < len(tokens) and tokens[m.j].text in "-–")), None)
+                          not (m.j < len(tokens) and tokens[m.j].text in ("-", "–"))), None)
             if m is not None:
                 out.append(m)
         return out

@@ -102,13 +102,14 @@ def lexicon(lang: str) -> Lexicon:
         for spec in specs if isinstance(specs, list) else [specs]:
             words = _trigger_words(str(trigger), lang)
             _check_patterns(lang, trigger, spec)
+            event_type = ontology().event_types[spec["type"]]
             frame = Frame(
                 type=spec["type"], words=words,
                 subject=tuple(spec.get("subject", defaults.get("subject", []))),
                 object=tuple(spec.get("object", defaults.get("object", []))),
                 object2=tuple(spec.get("object2", [])),
-                object_kind=spec.get("object_kind", ontology().event_types[spec["type"]].get("object_kind", "actor")),
-                subject_kind=spec.get("subject_kind", ontology().event_types[spec["type"]].get("subject_kind", "actor")),
+                object_kind=spec.get("object_kind", event_type.get("object_kind", "actor")),
+                subject_kind=spec.get("subject_kind", event_type.get("subject_kind", "actor")),
                 modality=spec.get("modality"),
                 attrs=tuple(sorted((spec.get("attrs") or {}).items())),
             )

@@ -143,7 +143,8 @@ class MentionFinder:
         if not entry.stands_for:
             return entry
         before = sentence.tokens[i - 1].text.lower() if i > 0 else ""
-        if before in self.lex.place_prepositions or (i > 0 and token_keys(sentence.tokens[i - 1]) & self.lex.place_nouns):
+        place_noun = i > 0 and token_keys(sentence.tokens[i - 1]) & self.lex.place_nouns     # "столица Триполи"
+        if before in self.lex.place_prepositions or place_noun:
             return entry
         cases = sentence.tokens[i].feats.get("cases", frozenset())
         if self.lang != "en" and cases and not cases & {"Nom", "Gen"}:

@@ -43,6 +43,6 @@ def _pronoun_end(sentence: Sentence, k: int, lex: Lexicon) -> int | None:
     if word in lex.pronouns:
         return k + 1
     following = token_keys(sentence.tokens[k + 1]) if k + 1 < len(sentence.tokens) else frozenset()
-    if (word in lex.possessives and following & lex.firms) or (word in lex.demonstratives and following & lex.statements):
-        return k + 2
-    return None
+    owned = word in lex.possessives and following & lex.firms
+    stated = word in lex.demonstratives and following & lex.statements
+    return k + 2 if owned or stated else None

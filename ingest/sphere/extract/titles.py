@@ -36,6 +36,7 @@ class Titles:
         self.forms = {words: tuple(self._word_forms(w) for w in words) for words in [*lex.titles, *lex.leadership]}
         self._keyed: tuple = ()
         self._keys: list[frozenset[str]] = []
+        self._led_spans: tuple = (None, [])
         self.holders: dict[tuple[str, str], str] = {}       # (state, office) -> person
         self.affiliated: dict[str, str] = {}                 # person -> the state of their first office
         self.offices: dict[str, str] = {}                    # person -> the role of their first office
@@ -78,7 +79,12 @@ class Titles:
         return None
 
     def leadership_spans(self, tokens) -> list[tuple[int, int]]:
-        """Where the sentence's leadership phrases ("во главе с", "led by") are."""
+        """Where the sentence's leadership phrases ("во главе с", "led by") are, found once per sentence."""
+        if self._led_spans[0] is not tokens:
+            self._led_spans = (tokens, self._find_leadership(tokens))
+        return self._led_spans[1]
+
+    def _find_leadership(self, tokens) -> list[tuple[int, int]]:
         spans = []
         for phrase in self.lex.leadership:
             at = self._find(tokens, phrase, 0, len(tokens), any_pos=True)
@@ -221,7 +227,8 @@ class Titles:
             at = self._find(tokens, title_words, 0, len(tokens))
             while at is not None:
                 start, end = at
-                if not taken & set(range(start, end)) and not self._in_leadership(tokens, at) and not any(m.i < end and m.j > start for m in mentions):
+                free = not taken & set(range(start, end)) and not any(m.i < end and m.j > start for m in mentions)
+                if free and not self._in_leadership(tokens, at):
                     phrase = self._phrase(sentence, start, end, role, mentions, entities)
                     if phrase is not None:
                         found.append(phrase)
@@ -278,7 +285,7 @@ class Titles:
         """"army leader Haftar", "лидер оппозиции X": where the common noun naming the body whose office the title
         is stands; such an office is not the person's country's."""
         if self.lang == "en":
-            hyphenated = start > 1 and tokens[start - 2].text in "-–"     # "long-time leader" names no body
+            hyphenated = start > 1 and tokens[start - 2].text in ("-", "–")     # "long-time leader" names no body
             return start - 1 if start > 0 and tokens[start - 1].pos == "NOUN" and not hyphenated else None
         if end < len(tokens) and tokens[end].pos == "NOUN" and tokens[end].text[:1].islower() and \
                 "Gen" in tokens[end].feats.get("cases", ()):
