@@ -44,6 +44,10 @@ class Sentence:
     tokens: tuple[Token, ...]
     ner: tuple[tuple, ...] = ()   # (i, j, label[, normal form]): token span [i, j) labelled PER/LOC/ORG/NORP
 
+    def span_text(self, i: int, j: int) -> str:
+        """The exact text of tokens [i, j)."""
+        return self.text[self.tokens[i].start - self.start:self.tokens[j - 1].end - self.start]
+
 
 @dataclass
 class Entity:

@@ -81,7 +81,7 @@ class EventExtractor:
         found: list[Trigger] = []
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
-            keys = token.feats.get("nf", frozenset()) | {token.lemma}
+            keys = _trigger_keys(token)
             frames = {id(f): f for key in keys for f in self.lex.frames.get(key, ())}
             for frame in frames.values():
                 positions = self._match_rest(tokens, i, frame.words[1:])
@@ -105,7 +105,7 @@ class EventExtractor:
         positions = [i]
         for word in rest:
             for k in range(positions[-1] + 1, min(positions[-1] + 5, len(tokens))):
-                if word & (tokens[k].feats.get("nf", frozenset()) | {tokens[k].lemma}):
+                if word & _trigger_keys(tokens[k]):
                     positions.append(k)
                     break
             else:
@@ -143,19 +143,15 @@ class EventExtractor:
         """A visit that ended ("уехал из Москвы") is a visit only away from the person's own country."""
         if frame.type != "VISIT" or dict(frame.attrs).get("status") != "ended" or place is None:
             return False
-        person = entities[subject.entity_id]
-        home = self.titles.affiliated.get(person.id) or (f"country:{person.country}" if person.country else None)
+        home = self.titles.state_of(subject.entity_id, entities)
         return home is not None and home == f"country:{entities[place.entity_id].country}"
 
     def _initiator_first(self, sentence, events: list[Event], mentions) -> list[Event]:
         """"беседа Путина с Меркель по инициативе Германии": the side that began the call is its subject."""
         words = [morph.fold(t.text) for t in sentence.tokens]
         for phrase in self.lex.initiative:
-            n = len(phrase)
-            for k in range(len(words) - n + 1):
-                if tuple(words[k:k + n]) != phrase:
-                    continue
-                initiator = next((m.entity_id for m in mentions if k + n <= m.i <= k + n + 1), None)
+            for end in _phrase_ends(words, phrase, 0):
+                initiator = next((m.entity_id for m in mentions if end <= m.i <= end + 1), None)
                 for event in events:
                     if initiator and initiator in (event.object, self.titles.affiliated.get(event.object or "")):
                         event.subject, event.object = event.object, event.subject
@@ -272,13 +268,14 @@ class EventExtractor:
         for m in mentions:
             if trigger.covers(m):
                 continue
-            before = self._after_relative_clause(sentence, m, trigger.start) if m.j <= trigger.start else m.j
-            distance = max(m.i - trigger.end, trigger.start - before, 0)
-            if distance > MAX_ROLE_DISTANCE or (pattern != "gen_after" and self._separated(sentence, trigger, m)):
+            lo, hi = self._gap(sentence, trigger, m)
+            distance = max(hi - lo, 0)
+            if distance > MAX_ROLE_DISTANCE or (pattern != "gen_after" and self._clause_in(sentence, trigger, lo, hi)):
                 continue
             if pattern != "nom" and self._after_comma_of_noun(sentence, trigger, m):
                 continue
-            governing = self._preposition(sentence, m)
+            at = self._preposition_at(sentence, m)
+            governing = self._preposition_word(sentence, at)
             cases = self._cases(sentence, m)
             if pattern == "gen_after":
                 ok = "Gen" in cases and self._genitive_of(sentence, trigger, m)
@@ -289,7 +286,7 @@ class EventExtractor:
             elif prep:
                 ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
                     m.i >= trigger.end or prep not in self.lex.place_prepositions) and \
-                    self._preposition_at(sentence, m) not in trigger.others   # "связанный с X": that trigger's
+                    at not in trigger.others        # "связанный с X": the preposition is that trigger's
             else:
                 ok = case in cases and governing is None and m.i > trigger.start
             if ok:
@@ -366,10 +363,15 @@ class EventExtractor:
                    for t in sentence.tokens[trigger.end:m.i])
 
     def _separated(self, sentence: Sentence, trigger: Trigger, m: Mention) -> bool:
-        """A clause boundary (subordinator, contrastive conjunction, relative pronoun) lies between them."""
-        lo, hi = (m.j, trigger.start) if m.j <= trigger.start else (trigger.end, m.i)
-        if lo == m.j:
-            lo = self._after_relative_clause(sentence, m, hi)
+        return self._clause_in(sentence, trigger, *self._gap(sentence, trigger, m))
+
+    def _gap(self, sentence: Sentence, trigger: Trigger, m: Mention) -> tuple[int, int]:
+        """The tokens between the mention and the trigger, past a relative clause hanging on the mention."""
+        lo, hi = _between_tokens(trigger, m)
+        return (self._after_relative_clause(sentence, m, hi), hi) if lo == m.j else (lo, hi)
+
+    def _clause_in(self, sentence: Sentence, trigger: Trigger, lo: int, hi: int) -> bool:
+        """A clause boundary (subordinator, contrastive conjunction, relative pronoun) lies in tokens [lo, hi)."""
         infinitive = sentence.tokens[trigger.start].feats.get("VerbForm") == "Inf"
         correlative = self._correlative(sentence)
         for k, tok in enumerate(sentence.tokens[lo:hi], start=lo):
@@ -404,7 +406,10 @@ class EventExtractor:
         return last_comma + 1 if last_comma is not None else m.j
 
     def _preposition(self, sentence: Sentence, m: Mention) -> str | None:
-        at = self._preposition_at(sentence, m)
+        return self._preposition_word(sentence, self._preposition_at(sentence, m))
+
+    @staticmethod
+    def _preposition_word(sentence: Sentence, at: int | None) -> str | None:
         if at is None:
             return None
         word = morph.fold(sentence.tokens[at].text)
@@ -484,7 +489,7 @@ class EventExtractor:
                 break
             group.insert(0, m)
             current = m
-        if not any(self._coordinator_between(sentence, a, b) for a, b in zip(group, group[1:])):
+        if not any(self.lex.coordinator_in(sentence.tokens[a.j:b.i]) for a, b in zip(group, group[1:])):
             return [first]      # "попередник Мадуро, Уго Чавес": commas alone make an apposition, not a list
         return group
 
@@ -498,17 +503,10 @@ class EventExtractor:
         words = [morph.fold(t.text) for t in sentence.tokens]
         for k, word in enumerate(words):
             second = self.lex.correlatives.get(word)
-            if not second:
-                continue
-            n = len(second)
-            for j in range(k + 2, len(words) - n):
-                if tuple(words[j:j + n]) == second:
-                    return k, j + n
+            end = next(iter(_phrase_ends(words[:-1], second, k + 2)), None) if second else None
+            if end is not None:
+                return k, end
         return None
-
-    def _coordinator_between(self, sentence, left: Mention, right: Mention) -> bool:
-        words = [morph.fold(t.text) for t in sentence.tokens[left.j:right.i]]
-        return any(w in self.lex.coordinators for w in words) or " ".join(words[:2]) in self.lex.coordinators
 
     def _joined(self, sentence, left: Mention, right: Mention) -> bool:
         """Only a coordinator (or a comma in a list) and the right conjunct's own title words lie between."""
@@ -574,8 +572,7 @@ class EventExtractor:
         subject, obj, obj2 = roles
         location = None if frame.type == "AFFILIATION" else (
             self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities, fillers))
-        quote = sentence.text[sentence.tokens[trigger.start].start - sentence.start:
-                              sentence.tokens[trigger.end - 1].end - sentence.start]
+        quote = sentence.span_text(trigger.start, trigger.end)
         return Event(
             type=frame.type, subject=subject.entity_id, object=obj.entity_id if obj else None,
             object2=obj2.entity_id if obj2 else None, location=location,
@@ -596,7 +593,7 @@ class EventExtractor:
         for m in mentions:
             if _span(m) in used or not entities[m.entity_id].is_place:
                 continue
-            lo, hi = (m.j, trigger.start) if m.j <= trigger.start else (trigger.end, m.i)
+            lo, hi = _between_tokens(trigger, m)
             if hi - lo > 8 or any(t.pos == "PUNCT" for t in sentence.tokens[lo:hi]):
                 continue
             prep = self._preposition(sentence, m) if self.lang != "en" else _english_prep(sentence, m)
@@ -633,6 +630,22 @@ def _located_by_visit(events: list[Event], entities: dict[str, Entity]) -> list[
         if event.type not in ("VISIT", "AFFILIATION") and event.location is None and event.subject in destinations:
             event.location = destinations[event.subject]
     return events
+
+
+def _trigger_keys(token) -> frozenset[str]:
+    """The forms a trigger word matches in a token: its normal forms and lemma (not its inflected text)."""
+    return token.feats.get("nf", frozenset()) | {token.lemma}
+
+
+def _phrase_ends(words: list[str], phrase: tuple[str, ...], lo: int) -> list[int]:
+    """Where each occurrence of the phrase in the words, from position lo on, ends."""
+    n = len(phrase)
+    return [k + n for k in range(lo, len(words) - n + 1) if tuple(words[k:k + n]) == phrase]
+
+
+def _between_tokens(trigger: Trigger, m: Mention) -> tuple[int, int]:
+    """The token range between a mention and a trigger, on whichever side the mention is."""
+    return (m.j, trigger.start) if m.j <= trigger.start else (trigger.end, m.i)
 
 
 def _span(m: Mention) -> tuple[int, int]:

@@ -59,9 +59,18 @@ class Lexicon:
     relative: dict[str, dict]            # phrase -> {"days": -1} / {"months": -1} / {"years": -1} / {"weekday_past": true}
     defaults: dict
 
+    def coordinator_in(self, tokens) -> bool:
+        """A coordinator among the tokens, or a two-word one ("а также") opening them."""
+        words = [morph.fold(t.text) for t in tokens]
+        return any(w in self.coordinators for w in words) or " ".join(words[:2]) in self.coordinators
+
 
 def _fold_words(text: str) -> tuple[str, ...]:
     return tuple(morph.fold(w) for w in text.split())
+
+
+def _folded_set(raw: dict, key: str) -> frozenset[str]:
+    return frozenset(morph.fold(w) for w in raw.get(key, []))
 
 
 def _trigger_words(text: str, lang: str) -> tuple[frozenset[str], ...]:
@@ -123,9 +132,9 @@ def lexicon(lang: str) -> Lexicon:
         location_prepositions=frozenset(raw.get("location_prepositions", [])),
         coordinators=frozenset(raw.get("coordinators", [])),
         correlatives={morph.fold(k): _fold_words(v) for k, v in raw.get("correlatives", {}).items()},
-        relative_pronouns=frozenset(morph.fold(w) for w in raw.get("relative_pronouns", [])),
-        purpose_words=frozenset(morph.fold(w) for w in raw.get("purpose_words", [])),
-        clause_words=frozenset(morph.fold(w) for w in raw.get("clause_words", [])),
+        relative_pronouns=_folded_set(raw, "relative_pronouns"),
+        purpose_words=_folded_set(raw, "purpose_words"),
+        clause_words=_folded_set(raw, "clause_words"),
         between_prepositions=frozenset(raw.get("between_prepositions", [])),
         reason_prepositions=frozenset(raw.get("reason_prepositions", [])),
         initiative=tuple(_fold_words(k) for k in raw.get("initiative", [])),
@@ -133,17 +142,17 @@ def lexicon(lang: str) -> Lexicon:
         negations=frozenset(raw.get("negations", [])),
         modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
-        pronouns=frozenset(morph.fold(w) for w in raw.get("pronouns", [])),
+        pronouns=_folded_set(raw, "pronouns"),
         regions={_fold_words(k): v for k, v in raw.get("regions", {}).items()},
-        demonstratives=frozenset(morph.fold(w) for w in raw.get("demonstratives", [])),
-        statements=frozenset(morph.fold(w) for w in raw.get("statements", [])),
-        possessives=frozenset(morph.fold(w) for w in raw.get("possessives", [])),
-        firms=frozenset(morph.fold(w) for w in raw.get("firms", [])),
-        forces=frozenset(morph.fold(w) for w in raw.get("forces", [])),
-        ranks=frozenset(morph.fold(w) for w in raw.get("ranks", [])),
+        demonstratives=_folded_set(raw, "demonstratives"),
+        statements=_folded_set(raw, "statements"),
+        possessives=_folded_set(raw, "possessives"),
+        firms=_folded_set(raw, "firms"),
+        forces=_folded_set(raw, "forces"),
+        ranks=_folded_set(raw, "ranks"),
         leadership=tuple(_fold_words(k) for k in raw.get("leadership", [])),
         months={morph.fold(k): v for k, v in raw.get("months", {}).items()},
-        time_nouns=frozenset(morph.fold(w) for w in raw.get("time_nouns", [])),
+        time_nouns=_folded_set(raw, "time_nouns"),
         weekdays={morph.fold(k): v for k, v in raw.get("weekdays", {}).items()},
         relative={morph.fold(k): v for k, v in raw.get("relative_dates", {}).items()},
         defaults=defaults,

@@ -89,8 +89,7 @@ class MentionFinder:
             if span is None:
                 kept.append(m)
             elif self.entities[m.entity_id].kind == "PERSON":
-                surface = sentence.text[sentence.tokens[span[0]].start - sentence.start:
-                                        sentence.tokens[span[1] - 1].end - sentence.start]
+                surface = sentence.span_text(*span)
                 self.entities[m.entity_id].aliases.add(surface)
                 kept.append(replace(m, i=span[0], j=span[1], surface=surface))
                 taken[span[0]:span[1]] = [True] * (span[1] - span[0])
@@ -158,7 +157,7 @@ class MentionFinder:
             i, j, label = span[0], span[1], span[2]
             if any(taken[i:j]):
                 continue
-            text = sentence.text[sentence.tokens[i].start - sentence.start:sentence.tokens[j - 1].end - sentence.start]
+            text = sentence.span_text(i, j)
             if MEDIA.match(text):
                 continue
             entry = None
@@ -206,7 +205,7 @@ class MentionFinder:
     # ---- registry -------------------------------------------------------------------------------
     def _mention(self, sentence: Sentence, index: int, i: int, j: int, entry: Entry,
                  other_reading: str | None = None) -> Mention:
-        surface = sentence.text[sentence.tokens[i].start - sentence.start:sentence.tokens[j - 1].end - sentence.start]
+        surface = sentence.span_text(i, j)
         entity = self.entities.get(entry.id)
         if entity is None:
             entity = self.entities[entry.id] = entry.as_entity()

@@ -21,8 +21,7 @@ def resolve_pronouns(sentences: list[Sentence], mentions: list[list[Mention]], e
                 continue
             person = _last_person(found, k, mentions[max(0, index - LOOKBACK):index], entities)
             if person is not None:
-                surface = sentence.text[token.start - sentence.start:sentence.tokens[end - 1].end - sentence.start]
-                added.append(Mention(index, k, end, person.entity_id, surface))
+                added.append(Mention(index, k, end, person.entity_id, sentence.span_text(k, end)))
         out.append(sorted(found + added, key=lambda m: m.i) if added else found)
     return out
 

@@ -58,7 +58,7 @@ class Titles:
         for title_words, role in self.longest_first:
             at = self._find(tokens, title_words, max(0, person.i - TITLE_REACH), person.i)
             if at is None or self._clause_between(tokens, at[1], person.i) or self._in_leadership(tokens, at) or \
-                    self._coordinator_between(tokens, at[1], person.i):
+                    self.lex.coordinator_in(tokens[at[1]:person.i]):
                 continue
             principals = [m for m in mentions if at[1] <= m.i < person.i and entities[m.entity_id].kind == "PERSON"]
             if principals:
@@ -68,7 +68,7 @@ class Titles:
                 relational = role in RELATIONAL_ROLES and principal.i == at[1] and tokens[principal.j].text == ","
                 if len(principals) > 1 or not (relational or 0 < principal.i - at[1] <= NAME_GAP):
                     continue
-                state = self.affiliated.get(principal.entity_id) or _known_country(entities[principal.entity_id])
+                state = self.state_of(principal.entity_id, entities)
                 if relational:
                     role = self.offices.get(principal.entity_id, "Leader")
                 target = (state, role) if state else None
@@ -97,6 +97,10 @@ class Titles:
         """The title word is part of a leadership phrase ("во главе с"), which names no office."""
         return any(start <= at[0] < end for start, end in self.leadership_spans(tokens))
 
+    def state_of(self, person: str, entities: dict[str, Entity]) -> str | None:
+        """The state of the person's first office in the document, else their country in the gazetteer."""
+        return self.affiliated.get(person) or _known_country(entities[person])
+
     def _led_by(self, sentence, mentions, entities) -> list[tuple[str, str, tuple[int, int]]]:
         """"ПНС под руководством Сарраджа", "forces led by Haftar": the person leads the body named before."""
         found = []
@@ -113,13 +117,10 @@ class Titles:
         self.holders[(state, _role_key(role))] = person
         self.affiliated.setdefault(person, state)
         self.offices.setdefault(person, role)
-        tokens = sentence.tokens
-        start, end = at
         return Event(
             type="AFFILIATION", subject=person, object=state,
             sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
-            confidence=0.7, attrs={"role": role},
-            quote=sentence.text[tokens[start].start - sentence.start:tokens[end - 1].end - sentence.start],
+            confidence=0.7, attrs={"role": role}, quote=sentence.span_text(*at),
         )
 
     def _office_state(self, sentence, at, person, mentions, entities, role) -> tuple[str, str] | None:
@@ -169,9 +170,8 @@ class Titles:
                                                     (phrase.start, phrase.end)))
                 holder = holder or known
             out = [m for m in out if not (phrase.start <= m.i and m.j <= phrase.end)]
-            surface = sentence.text[sentence.tokens[phrase.start].start - sentence.start:
-                                    sentence.tokens[phrase.end - 1].end - sentence.start]
-            out.append(Mention(mentions[0].sentence, phrase.start, phrase.end, holder or phrase.state, surface))
+            out.append(Mention(mentions[0].sentence, phrase.start, phrase.end, holder or phrase.state,
+                               sentence.span_text(phrase.start, phrase.end)))
         return sorted(out, key=lambda m: m.i), events
 
     # ---- a leader's forces: "Haftar's forces", "войска Асада" ----------------------------------------
@@ -180,15 +180,13 @@ class Titles:
         """The mentions with a leader's forces standing for the body the leader commands."""
         out = []
         for m in mentions:
-            body = self._led_body(m.entity_id) if entities[m.entity_id].kind == "PERSON" else None
-            span = self._forces_span(sentence.tokens, m) if body else None
-            if span is None:
+            span = self._forces_span(sentence.tokens, m) if entities[m.entity_id].kind == "PERSON" else None
+            body = self._led_body(m.entity_id) if span else None
+            if body is None:
                 out.append(m)
                 continue
             register_entry(entities, body)
-            surface = sentence.text[sentence.tokens[span[0]].start - sentence.start:
-                                    sentence.tokens[span[1] - 1].end - sentence.start]
-            out.append(Mention(m.sentence, span[0], span[1], body, surface))
+            out.append(Mention(m.sentence, span[0], span[1], body, sentence.span_text(*span)))
         return out
 
     def _forces_span(self, tokens, m: Mention) -> tuple[int, int] | None:
@@ -248,7 +246,7 @@ class Titles:
         else:
             return None
         if any(phrase_end <= m.i <= phrase_end + NAME_GAP and entities[m.entity_id].kind == "PERSON"
-               and not self._coordinator_between(tokens, phrase_end, m.i) for m in mentions):
+               and not self.lex.coordinator_in(tokens[phrase_end:m.i]) for m in mentions):
             return None
         plural = tokens[end - 1].feats.get("Number") == "Plur" or (
             self.lang == "en" and tokens[end - 1].text.lower().endswith("s"))
@@ -291,10 +289,6 @@ class Titles:
                 "Gen" in tokens[end].feats.get("cases", ()):
             return end
         return None
-
-    def _coordinator_between(self, tokens, lo: int, hi: int) -> bool:
-        """"президент России и Эрдоган": the name after a coordinator is another person, not the title's."""
-        return any(morph.fold(t.text) in self.lex.coordinators for t in tokens[lo:hi])
 
     @staticmethod
     def _clause_between(tokens, lo: int, hi: int) -> bool:
