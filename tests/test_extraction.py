@@ -203,8 +203,8 @@ def test_between_phrase_after_a_comma_is_not_the_nouns():
 def test_main_subject_past_a_relative_clause_with_an_indeclinable_name():
     _, events = _events("Берлин, который закрыл посольство в Ливии, чтобы наказать режим Каддафи, "
                         "неоднократно просил Рим о помощи.")
-    requests = [e[:3] for e in events if e[0] == "REQUEST"]
-    assert requests == [("REQUEST", "Germany", "Italy")]
+    requests = [e[:3] for e in events if e[0] == "COMMUNICATE"]
+    assert requests == [("COMMUNICATE", "Germany", "Italy")]
 
 
 def test_nameless_group_led_by_named_countries():

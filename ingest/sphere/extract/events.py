@@ -45,8 +45,8 @@ class EventExtractor:
         self.titles = Titles(lang, self.lex)
         self.title_words = {words[0] for words in self.lex.titles}
         self.all_title_words = {word for words in self.lex.titles for word in words} | self.lex.ranks
-        self.request_words = {w for frames in self.lex.frames.values() for f in frames if f.type == "REQUEST"
-                              for w in f.words[0]}
+        self.request_words = {w for frames in self.lex.frames.values() for f in frames
+                              if dict(f.attrs).get("mode") in ("request", "demand") for w in f.words[0]}
         self._correlative_of: tuple = (None, None)      # (sentence, its paired conjunction), computed once
         self.date_words = set(self.lex.months) | set(self.lex.weekdays) | self.lex.time_nouns
 
