@@ -284,3 +284,21 @@ def test_capital_after_a_place_noun_is_the_city():
 ])
 def test_infinitive_after_a_genitive_owner_is_the_owners_act(text, lang):
     assert ("DEPLOY", "Turkey", "Libya") in [e[:3] for e in _events(text)[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("France was accused by Mali of backing the rebels.", ("ACCUSE", "Mali", "France")),
+    ("Weapons were supplied to Mali by Russia.", ("ARMS_TRANSFER", "Russia", "Mali")),
+    ("Drones supplied by Iran to Russia hit Kyiv overnight.", ("ARMS_TRANSFER", "Iran", "Russia")),
+    ("Франция была обвинена Мали в поддержке боевиков.", ("ACCUSE", "Mali", "France")),
+    ("Франція була звинувачена Малі у підтримці бойовиків.", ("ACCUSE", "Mali", "France")),
+])
+def test_passive_agent_is_the_subject(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]
+
+
+def test_ukrainian_passive_participle_matches_its_verb():
+    from sphere.analyse import morph
+    assert {"поставити", "розмістити", "звинуватити", "ввести"} <= (
+        morph.normal_forms("поставлена", "uk") | morph.normal_forms("розміщені", "uk")
+        | morph.normal_forms("звинувачений", "uk") | morph.normal_forms("введені", "uk"))

@@ -35,7 +35,32 @@ def normal_forms(word: str, lang: str) -> frozenset[str]:
         forms |= {fold(p.normal_form) for p in readings}
         if lang == "uk" and any(p.tag.POS == "GRND" for p in readings):
             forms |= _gerund_infinitives(fold(word))
+        if lang == "uk" and passive_participle(word, lang):
+            forms |= _participle_infinitives(fold(readings[0].normal_form))
     return frozenset(forms)
+
+
+def passive_participle(word: str, lang: str) -> bool:
+    """A passive participle ("поставленные", "поставлена"): the Ukrainian dictionary files it as an adjective."""
+    return any("pssv" in p.tag.grammemes and p.tag.POS in ("PRTF", "PRTS", "ADJF", "ADJS") for p in parses(word, lang))
+
+
+# The Ukrainian dictionary leaves a passive participle as its own adjective lemma ("поставлений"); its verb's
+# infinitive is one of these, with the consonant alternations of the stem undone (розміщений -> розмістити).
+PARTICIPLE_ENDINGS = (("ьований", ("ювати",)), ("ований", ("увати", "овати")), ("аний", ("ати",)), ("яний", ("яти",)),
+                      ("едений", ("ести",)), ("ений", ("ити", "іти", "ати")), ("єний", ("їти", "ити")), ("тий", ("ти",)))
+STEM_ALTERNATIONS = (("дж", "д"), ("бл", "б"), ("пл", "п"), ("вл", "в"), ("мл", "м"), ("фл", "ф"), ("щ", "ст"), ("щ", "ск"),
+                     ("ч", "т"), ("ч", "к"), ("ж", "д"), ("ж", "з"), ("ж", "г"), ("ш", "с"), ("ш", "х"), ("жд", "д"))
+
+
+def _participle_infinitives(adjective: str) -> set[str]:
+    for ending, replacements in PARTICIPLE_ENDINGS:
+        if adjective.endswith(ending):
+            stem = adjective[: -len(ending)]
+            stems = {stem} | {stem[: -len(a)] + b for a, b in STEM_ALTERNATIONS if stem.endswith(a)}
+            candidates = {s + r for s in stems for r in replacements}
+            return {c for c in candidates if any(p.is_known and "infn" in p.tag.grammemes for p in parses(c, "uk"))}
+    return set()
 
 
 # The Ukrainian dictionary leaves a gerund as its own normal form; its infinitive is one of these.

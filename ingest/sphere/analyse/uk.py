@@ -36,6 +36,8 @@ class UkrainianAnalyser:
             pos = "SCONJ"
         elif _preposition_reading(text, pos, self.lang):
             pos = "ADP"
+        if pos == "ADJ" and morph.passive_participle(text, self.lang):
+            feats["VerbForm"], feats["Voice"] = "Part", "Pass"
         if pos == "VERB":
             feats["VerbForm"] = morph.verb_form(text, self.lang)
             if morph.future(text, self.lang):

@@ -12,6 +12,7 @@ from ..resolve.gazetteer import gazetteer
 from .dates import find_date
 from .lexicon import Frame, Lexicon, lexicon, token_keys
 from .titles import Titles, register_entry
+from .voice import in_voice, is_passive
 
 MILITARY_BODY = re.compile(r"\b(defen[cs]e|army|armed forces|military|navy|air force|guard)\b", re.I)
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
@@ -114,6 +115,7 @@ class EventExtractor:
 
     # ---- roles ----------------------------------------------------------------------------------
     def _events_for(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
+        trigger = replace(trigger, frame=in_voice(trigger.frame, is_passive(sentence, trigger.start)))
         frame = trigger.frame
         subjects = self._fill(sentence, trigger, frame.subject, mentions, entities, role="subject", used=set())
         if frame.subject_kind == "person":   # a person's tie to an organisation, a person leaving a city
