@@ -16,8 +16,8 @@ def test_second_process_loads_instead_of_building(tmp_path, monkeypatch):
     source = tmp_path / "places.yaml"
     source.write_text("a: 1\n")
     build, calls = _build_counter()
-    first = cached("data", build, inputs=[source], code=("cache.py",), packages=("pyyaml",))
-    second = cached("data", build, inputs=[source], code=("cache.py",), packages=("pyyaml",))
+    first = cached("data", build, inputs=[source], code=("resolve/cache.py",), packages=("pyyaml",))
+    second = cached("data", build, inputs=[source], code=("resolve/cache.py",), packages=("pyyaml",))
     assert first == second == {"built": 1} and len(calls) == 1
 
 

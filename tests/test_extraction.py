@@ -302,3 +302,19 @@ def test_ukrainian_passive_participle_matches_its_verb():
     assert {"поставити", "розмістити", "звинуватити", "ввести"} <= (
         morph.normal_forms("поставлена", "uk") | morph.normal_forms("розміщені", "uk")
         | morph.normal_forms("звинувачений", "uk") | morph.normal_forms("введені", "uk"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Российские военные инструкторы прибыли в Бамако.", ("DEPLOY", "Russia", "Bamako")),
+    ("Російські військові прибули до Бангі.", ("DEPLOY", "Russia", "Bangui")),
+    ("U.S. troops arrived in Niger last year.", ("DEPLOY", "United States", "Niger")),
+])
+def test_troops_arriving_are_deployed_not_visiting(text, expected):
+    events = [e[:3] for e in _events(text)[1]]
+    assert expected in events and not any(e[0] == "VISIT" for e in events)
+
+
+@pytest.mark.parametrize("text", ["Niger's junta accused France of destabilisation.",
+                                  "Власти Нигера обвинили Францию в дестабилизации."])
+def test_a_government_noun_stands_for_its_state(text):
+    assert ("ACCUSE", "Niger", "France") in [e[:3] for e in _events(text)[1]]

@@ -76,6 +76,7 @@ class Mention:
     entity_id: str
     surface: str
     role_hint: str = ""           # a capital or seat: the id of its other reading (government <-> place)
+    personnel: bool = False       # troops, instructors, servicemen standing for their state ("российские военные")
 
 
 @dataclass

@@ -120,6 +120,8 @@ class EventExtractor:
         subjects = self._fill(sentence, trigger, frame.subject, mentions, entities, role="subject", used=set())
         if frame.subject_kind == "person":   # a person's tie to an organisation, a person leaving a city
             subjects = [m for m in subjects if entities[m.entity_id].kind == "PERSON"]
+        elif frame.subject_kind == "personnel":     # "российские военные находятся в Мали": troops are present
+            subjects = [m for m in subjects if m.personnel]
         if not subjects:
             return self._between_pair(sentence, trigger, mentions, entities)
         used = {_span(m) for m in subjects}
@@ -576,7 +578,7 @@ class EventExtractor:
             self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities, fillers))
         quote = sentence.span_text(trigger.start, trigger.end)
         return Event(
-            type=frame.type, subject=subject.entity_id, object=obj.entity_id if obj else None,
+            type=_type_for(frame.type, subject), subject=subject.entity_id, object=obj.entity_id if obj else None,
             object2=obj2.entity_id if obj2 else None, location=location,
             sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
             modality=frame.modality or self._modality(sentence, trigger),
@@ -622,6 +624,11 @@ class EventExtractor:
         if cued("reported_claim", 0, len(tokens)):
             return "reported_claim"
         return "asserted"
+
+
+def _type_for(event_type: str, subject: Mention) -> str:
+    """Troops that arrive or travel somewhere are deployed there (ANNOTATION decision 14), not visiting."""
+    return "DEPLOY" if event_type == "VISIT" and subject.personnel else event_type
 
 
 def _located_by_visit(events: list[Event], entities: dict[str, Entity]) -> list[Event]:

@@ -56,8 +56,9 @@ class MentionFinder:
             found = self.gaz.match_at(words, keys, u)
             inst = self.gaz.institution_at(keys, u)
             if inst and (not found or inst[0] >= found[0]):
-                mention = self._institution(sentence, index, units, u, inst)
+                mention = self._institution(sentence, index, units, u, inst, mentions)
                 if mention:
+                    mentions = [m for m in mentions if m.j <= mention.i]
                     mentions.append(mention)
                     for t in range(mention.i, mention.j):
                         taken[t] = True
@@ -117,12 +118,15 @@ class MentionFinder:
                     return self._mention(sentence, m.sentence, m.i - n, m.j, region)
         return m
 
-    def _institution(self, sentence, index, units, u, inst_match) -> Mention | None:
+    def _institution(self, sentence, index, units, u, inst_match, before: list[Mention]) -> Mention | None:
         n, inst = inst_match
         country = None
         i, j = units[u].token, units[u + n - 1].token + 1
+        owner = self._english_owner(sentence, i, before) if self.lang == "en" else None
         if u > 0 and (country := self.gaz.adjective_country(units[u - 1].keys)):
             i = units[u - 1].token
+        elif owner is not None:
+            i, country = owner.i, owner.entity_id
         elif u + n < len(units):
             after = self.gaz.match_at([x.text for x in units], [x.keys for x in units], u + n)
             if after and after[1].kind == "COUNTRY":
@@ -132,10 +136,18 @@ class MentionFinder:
             return None
         country_entry = self.gaz.entries[country]
         if inst.name is None:
-            return self._mention(sentence, index, i, j, country_entry)
+            return replace(self._mention(sentence, index, i, j, country_entry), personnel=inst.personnel)
         name = inst.name.format(adj=self.gaz.english_adjective[country])
         entry = Entry(f"org:{country_entry.country}:{inst.key}", name, "ORGANIZATION", country_entry.country)
         return self._mention(sentence, index, i, j, entry)
+
+    def _english_owner(self, sentence: Sentence, i: int, before: list[Mention]) -> Mention | None:
+        """"U.S. troops", "Niger's junta": the country named, or owning, right before the institution word."""
+        end = i - 1 if i > 0 and sentence.tokens[i - 1].text in ("'s", "’s", "'", "’") else i
+        owner = next((m for m in before if m.j == end), None)
+        if owner is None or self.entities[owner.entity_id].kind != "COUNTRY":
+            return None
+        return owner
 
     def _resolve_seat(self, sentence: Sentence, i: int, entry: Entry) -> Entry:
         """A capital or seat stands for its government unless it is a destination or a location."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-HERE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def cache_dir() -> Path:
@@ -25,8 +25,9 @@ def cache_dir() -> Path:
 
 
 def cache_key(inputs: Iterable[Path], code: Iterable[str], packages: Iterable[str]) -> str:
+    """`code`: module paths relative to the sphere package ("resolve/gazetteer.py")."""
     digest = hashlib.sha256(f"python {sys.version_info[:2]} pickle {pickle.HIGHEST_PROTOCOL}".encode())
-    for path in [*inputs, *(HERE / name for name in code)]:
+    for path in [*inputs, *(PACKAGE / name for name in code)]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     for package in packages:

