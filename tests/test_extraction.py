@@ -318,3 +318,18 @@ def test_troops_arriving_are_deployed_not_visiting(text, expected):
                                   "Власти Нигера обвинили Францию в дестабилизации."])
 def test_a_government_noun_stands_for_its_state(text):
     assert ("ACCUSE", "Niger", "France") in [e[:3] for e in _events(text)[1]]
+
+
+@pytest.mark.parametrize("text", ["Serbia refused to join Western sanctions against Russia.",
+                                  "Сербия отказалась присоединиться к санкциям против России.",
+                                  "Сербія відмовляється запроваджувати санкції проти Росії."])
+def test_a_refused_act_is_no_event_of_its_own(text):
+    events = [e[:3] for e in _events(text)[1]]
+    assert ("REFUSE", "Serbia", None) in events and not any(e[0] == "SANCTION" for e in events)
+
+
+@pytest.mark.parametrize("text", ["Президент Польши Анджей Дуда призвал НАТО усилить фланг и обвинил Минск в соучастии.",
+                                  "Президент Польщі Анджей Дуда закликав НАТО посилити фланг і звинуватив Мінськ у співучасті."])
+def test_a_coordinated_verb_shares_the_first_verbs_subject(text):
+    accusations = [e[:3] for e in _events(text)[1] if e[0] == "ACCUSE"]
+    assert [(a[0], a[1].split()[-1], a[2]) for a in accusations] == [("ACCUSE", "Duda", "Belarus")]

@@ -22,6 +22,7 @@ DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "от
 ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
 BETWEEN_REACH = 2                # "сотрудничество между X и Y": the between-phrase follows its noun at once
 RELATIVE_REACH = 3               # ", вооруженные силы которой": the relative pronoun opens its clause within 3 words
+REFUSAL_REACH = 4                # tokens between a refusal and the act refused ("refused to join Western sanctions")
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
 PAIRWISE = {"MEET", "AGREE", "FIGHT"}     # "X and Y met / agreed / fought": one event per pair
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
@@ -60,8 +61,11 @@ class EventExtractor:
         mentions, held = self.titles.title_mentions(sentence, mentions, entities)
         mentions = self.titles.forces_mentions(sentence, mentions, entities)
         events += held
-        for trigger in self.triggers(sentence):
-            events += self._events_for(sentence, trigger, mentions, entities)
+        triggers = self.triggers(sentence)
+        refusals = [t for t in triggers if t.frame.type == "REFUSE"]
+        for trigger in triggers:
+            if not self._refused(sentence, trigger, refusals):
+                events += self._events_for(sentence, trigger, mentions, entities)
         seen, unique = set(), []
         for event in events:
             key = (event.type, event.subject, event.object, event.object2)
@@ -100,6 +104,16 @@ class EventExtractor:
             kept.append(trig)
         claimed = {k for t in kept for k in t.words}
         return sorted((replace(t, others=frozenset(claimed - set(t.words))) for t in kept), key=lambda t: t.start)
+
+    def _refused(self, sentence, trigger: Trigger, refusals: list[Trigger]) -> bool:
+        """"отказалась присоединиться к санкциям", "refused to sign a deal": what was refused did not happen; the
+        REFUSE event says so (ANNOTATION decision 12)."""
+        tokens = sentence.tokens
+        if _finite_verb(tokens[trigger.start]):
+            return False        # "отказался подписывать документ и уехал": a verb of its own, not the refused act
+        return any(r.end <= trigger.start and trigger.start - r.end <= REFUSAL_REACH and
+                   not self._clause_in(sentence, trigger, r.end, trigger.start) and
+                   not self.lex.coordinator_in(tokens[r.end:trigger.start]) for r in refusals)
 
     @staticmethod
     def _match_rest(tokens, i: int, rest: tuple[frozenset[str], ...]) -> tuple[int, ...] | None:
@@ -269,10 +283,13 @@ class EventExtractor:
             return self._english_candidates(sentence, trigger, pattern, mentions)
         prep, _, case = pattern.rpartition("+")
         out = []
+        first_verb = self._first_coordinated_verb(sentence, trigger) if pattern == "nom" else None
         for m in mentions:
-            if trigger.covers(m):
+            if trigger.covers(m) or (first_verb is not None and m.j > first_verb):
                 continue
             lo, hi = self._gap(sentence, trigger, m)
+            if first_verb is not None:
+                hi = first_verb         # the clause that counts is the first verb's
             distance = max(hi - lo, 0)
             if distance > MAX_ROLE_DISTANCE or (pattern != "gen_after" and self._clause_in(sentence, trigger, lo, hi)):
                 continue
@@ -304,6 +321,21 @@ class EventExtractor:
             if antecedent is not None:
                 ranked = [antecedent] + [m for m in ranked if m is not antecedent]
         return ranked
+
+    def _first_coordinated_verb(self, sentence, trigger: Trigger) -> int | None:
+        """"Дуда призвал НАТО усилить фланг и обвинил Минск": a finite verb right after a coordinator shares the
+        subject of the finite verb before it, so its subject stands before that verb. Where that verb is."""
+        tokens = sentence.tokens
+        k = trigger.start
+        if tokens[k].pos != "VERB" or tokens[k].feats.get("VerbForm", "Fin") != "Fin" or k == 0 or \
+                morph.fold(tokens[k - 1].text) not in self.lex.coordinators:
+            return None
+        for j in range(k - 2, -1, -1):
+            if tokens[j].text in ",;:" or tokens[j].pos == "SCONJ" or self._relative_pronoun(tokens[j]):
+                return None
+            if tokens[j].pos == "VERB" and tokens[j].feats.get("VerbForm", "Fin") == "Fin":
+                return j
+        return None
 
     def _participle_head(self, sentence, trigger: Trigger, m: Mention, cases: frozenset[str]) -> bool:
         """"сформированного при поддержке ООН ... Правительства": the noun after the trigger that the participle
@@ -624,6 +656,10 @@ class EventExtractor:
         if cued("reported_claim", 0, len(tokens)):
             return "reported_claim"
         return "asserted"
+
+
+def _finite_verb(token) -> bool:
+    return token.pos == "VERB" and token.feats.get("VerbForm", "Fin") == "Fin" and token.feats.get("tag") != "VB"
 
 
 def _type_for(event_type: str, subject: Mention) -> str:

@@ -64,7 +64,8 @@ def slug(text: str) -> str:
 class Gazetteer:
     def __init__(self):
         self.entries: dict[str, Entry] = {}
-        self._index: dict[str, list[tuple[tuple[frozenset[str], ...], tuple[bool, ...], Entry]]] = {}
+        # first word key -> (word keys, capitalised words, entry, rank); on a tie the entry added first wins
+        self._index: dict[str, list[tuple[tuple[frozenset[str], ...], tuple[bool, ...], Entry, int]]] = {}
         self.adjectives: dict[str, str] = {}        # adjective lemma -> country actor id
         self.english_adjective: dict[str, str] = {}  # country actor id -> "Russian"
         self.institutions: list[Institution] = []
@@ -82,7 +83,7 @@ class Gazetteer:
             keys = tuple(unit_keys(w) for w in words)
             capitalised = tuple(w[:1].isupper() for w in words)
             for first in keys[0]:
-                self._index.setdefault(first, []).append((keys, capitalised, entry))
+                self._index.setdefault(first, []).append((keys, capitalised, entry, len(self.entries)))
 
     def add_person(self, entry: Entry, forms) -> None:
         self.add(entry, forms)
@@ -105,16 +106,17 @@ class Gazetteer:
 
     # ---- matching -------------------------------------------------------------------------------
     def match_at(self, words: list[str], keys: list[frozenset[str]], i: int) -> tuple[int, Entry] | None:
-        """Longest entry starting at word i: (number of words, entry)."""
+        """Longest entry starting at word i: (number of words, entry); of equally long ones, the first added
+        (countries, then capitals, curated places, cities, organisations, people)."""
         best = None
-        for candidate_keys, capitalised, entry in self._candidates(self._index, keys[i]):
+        for candidate_keys, capitalised, entry, rank in self._candidates(self._index, keys[i]):
             n = len(candidate_keys)
-            if i + n > len(keys) or (best and n <= best[0]):
+            if i + n > len(keys) or (best and (n, -rank) <= (best[0], -best[2])):
                 continue
             if all(keys[i + k] & candidate_keys[k] for k in range(n)) and all(
                     words[i + k][:1].isupper() for k in range(n) if capitalised[k]):
-                best = (n, entry)
-        return best
+                best = (n, entry, rank)
+        return best[:2] if best else None
 
     def institution_at(self, keys: list[frozenset[str]], i: int) -> tuple[int, Institution] | None:
         best = None
@@ -126,7 +128,7 @@ class Gazetteer:
         return best
 
     def adjective_country(self, key_set: frozenset[str]) -> str | None:
-        for key in key_set:
+        for key in sorted(key_set):
             if key in self.adjectives:
                 return self.adjectives[key]
         return None
@@ -134,7 +136,7 @@ class Gazetteer:
     @staticmethod
     def _candidates(index, key_set):
         seen = set()
-        for key in key_set:
+        for key in sorted(key_set):         # the same order in every process, whatever its hash seed
             for item in index.get(key, ()):
                 if id(item) not in seen:
                     seen.add(id(item))
