@@ -333,3 +333,17 @@ def test_a_refused_act_is_no_event_of_its_own(text):
 def test_a_coordinated_verb_shares_the_first_verbs_subject(text):
     accusations = [e[:3] for e in _events(text)[1] if e[0] == "ACCUSE"]
     assert [(a[0], a[1].split()[-1], a[2]) for a in accusations] == [("ACCUSE", "Duda", "Belarus")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Около двух тысяч российских миротворцев находились в Сирии.", ("DEPLOY", "Russia", "Syria")),
+    ("Близько двох тисяч російських миротворців перебували в Сирії.", ("DEPLOY", "Russia", "Syria")),
+    ("175 российских инструкторов работают в ЦАР.", ("DEPLOY", "Russia", "Central African Republic")),
+    ("About 1,000 U.S. troops remain in Niger.", ("DEPLOY", "United States", "Niger")),
+])
+def test_armed_personnel_present_somewhere_are_deployed_there(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]
+
+
+def test_presence_verbs_need_armed_personnel():
+    assert not any(e[0] == "DEPLOY" for e in _events("Российские дипломаты работают в Сирии.")[1])

@@ -456,11 +456,14 @@ class EventExtractor:
         noun in apposition ("в ливийском городе Бенгази") may stand between them."""
         tokens = sentence.tokens
         own_cases = self._cases(sentence, m)
+        quantified = False
         for k in range(m.i - 1, max(-1, m.i - 7), -1):
             tok = tokens[k]
             word = morph.fold(tok.text)
             if tok.pos == "ADP":
-                return k
+                # "около двух тысяч военных": the word only rounds the number; the phrase governs itself
+                return None if quantified and word in self.lex.approximators else k
+            quantified = quantified or self._quantity(tok)
             if word in self.lex.coordinators:
                 continue
             if tok.pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON") or tok.text in ",;:—–-\"«»":
@@ -488,7 +491,12 @@ class EventExtractor:
         cases = frozenset()
         for tok in heads[:1] + heads[-1:]:
             cases = cases | tok.feats.get("cases", frozenset())
+        if "Gen" in cases and m.i and self._quantity(sentence.tokens[m.i - 1]):
+            cases = cases | {"Nom", "Acc"}     # "около двух тысяч российских военных находятся": the quantity's case
         return cases or frozenset({"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"})
+
+    def _quantity(self, tok) -> bool:
+        return tok.pos == "NUM" or tok.text[:1].isdigit() or bool(token_keys(tok) & self.lex.quantities)
 
     @staticmethod
     def _indeclinable(tok) -> bool:

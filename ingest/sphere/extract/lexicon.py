@@ -51,6 +51,8 @@ class Lexicon:
     possessives: frozenset[str]          # "his", "його": with a firm noun after it, the owner stands for the firm
     firms: frozenset[str]
     forces: frozenset[str]               # "Haftar's forces": nouns for the armed body a leader commands
+    quantities: frozenset[str]           # "тысячи", "несколько": a genitive after them heads a subject or object
+    approximators: frozenset[str]        # "около двух тысяч": a preposition that only rounds the number after it
     ranks: frozenset[str]                # "генерал-майор": a word of a person's name phrase that is no office
     leadership: tuple[tuple[str, ...], ...]   # "под руководством": the person after it leads the body before it
     months: dict[str, int]
@@ -101,6 +103,16 @@ def _check_patterns(lang: str, trigger, spec: dict) -> None:
                                  "(quote YAML words such as \"on\", \"no\", \"yes\")")
 
 
+def _presence_frames(raw: dict, lang: str) -> list[Frame]:
+    """Verbs of being somewhere ("находиться", "are stationed"): with armed personnel as their subject they are a
+    deployment to the place named (ANNOTATION decision 14: presence is DEPLOY)."""
+    presence = raw.get("presence") or {}
+    subject = tuple(raw.get("defaults", {}).get("subject", []))
+    return [Frame(type="DEPLOY", words=_trigger_words(verb, lang), subject=subject,
+                  object=tuple(presence.get("object", [])), object_kind="place", subject_kind="personnel")
+            for verb in presence.get("verbs", [])]
+
+
 @cache
 def lexicon(lang: str) -> Lexicon:
     with open(LEXICON_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
@@ -124,6 +136,9 @@ def lexicon(lang: str) -> Lexicon:
             )
             for key in words[0]:
                 frames.setdefault(key, []).append(frame)
+    for frame in _presence_frames(raw, lang):
+        for key in frame.words[0]:
+            frames.setdefault(key, []).append(frame)
     return Lexicon(
         lang=lang,
         frames=frames,
@@ -150,6 +165,8 @@ def lexicon(lang: str) -> Lexicon:
         firms=_folded_set(raw, "firms"),
         forces=_folded_set(raw, "forces"),
         ranks=_folded_set(raw, "ranks"),
+        quantities=_folded_set(raw, "quantities"),
+        approximators=_folded_set(raw, "approximators"),
         leadership=tuple(_fold_words(k) for k in raw.get("leadership", [])),
         months={morph.fold(k): v for k, v in raw.get("months", {}).items()},
         time_nouns=_folded_set(raw, "time_nouns"),
