@@ -131,11 +131,11 @@ class EventExtractor:
     def _events_for(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
         trigger = replace(trigger, frame=in_voice(trigger.frame, is_passive(sentence, trigger.start)))
         frame = trigger.frame
-        subjects = self._fill(sentence, trigger, frame.subject, mentions, entities, role="subject", used=set())
+        # "российские военные находятся в Мали": only troops make a presence a deployment
+        pool = [m for m in mentions if m.personnel] if frame.subject_kind == "personnel" else mentions
+        subjects = self._fill(sentence, trigger, frame.subject, pool, entities, role="subject", used=set())
         if frame.subject_kind == "person":   # a person's tie to an organisation, a person leaving a city
             subjects = [m for m in subjects if entities[m.entity_id].kind == "PERSON"]
-        elif frame.subject_kind == "personnel":     # "российские военные находятся в Мали": troops are present
-            subjects = [m for m in subjects if m.personnel]
         if not subjects:
             return self._between_pair(sentence, trigger, mentions, entities)
         used = {_span(m) for m in subjects}
