@@ -347,3 +347,17 @@ def test_armed_personnel_present_somewhere_are_deployed_there(text, expected):
 
 def test_presence_verbs_need_armed_personnel():
     assert not any(e[0] == "DEPLOY" for e in _events("Российские дипломаты работают в Сирии.")[1])
+
+
+@pytest.mark.parametrize("text", ["В Азербайджане обвинили Париж в милитаризации региона.",
+                                  "В Азербайджані звинуватили Париж у мілітаризації регіону."])
+def test_a_plural_verb_with_no_subject_speaks_for_the_place_named(text):
+    assert [e[:3] for e in _events(text)[1] if e[0] == "ACCUSE"] == [("ACCUSE", "Azerbaijan", "France")]
+
+
+def test_a_noun_trigger_that_is_another_verbs_object_takes_no_subject():
+    assert not any(e[0] == "FIGHT" for e in _events("Россия и Китай осудили удары.")[1])
+
+
+def test_an_indeclinable_country_after_a_preposition_has_every_case():
+    assert ("ARMS_TRANSFER", "Russia", "Mali") in [e[:3] for e in _events("Россия поставляет оружие в Мали.")[1]]

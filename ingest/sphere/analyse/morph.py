@@ -94,6 +94,23 @@ def name_parse(word: str, lang: str):
     return None
 
 
+ALL_CASES = frozenset({"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"})
+FOREIGN_INDECLINABLE_ENDINGS = tuple("оуеиэю")
+
+
+@lru_cache(maxsize=100_000)
+def indeclinable(word: str, lang: str) -> bool:
+    """A name with one form for every case: "Мали", "Шойгу", "НАТО", or an unknown foreign name in a vowel
+    ("Мадуро", "Тчиани")."""
+    if not word[:1].isupper():
+        return False
+    readings = parses(word, lang)
+    if any(p.is_known and "Fixd" in p.tag.grammemes for p in readings):
+        return True
+    unknown = not any(p.is_known for p in readings)
+    return unknown and fold(word).endswith(FOREIGN_INDECLINABLE_ENDINGS)
+
+
 def lemma(word: str, lang: str) -> str:
     readings = parses(word, lang)
     return fold(readings[0].normal_form) if readings else fold(word)

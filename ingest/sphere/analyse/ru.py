@@ -24,20 +24,23 @@ class RussianAnalyser:
         doc.tag_ner(self.ner_tagger)
         sentences = []
         for sent in doc.sents:
-            tokens = tuple(self._token(tok) for tok in sent.tokens)
+            tokens = tuple(self._token(tok, k > 0 and sent.tokens[k - 1].pos == "ADP")
+                           for k, tok in enumerate(sent.tokens))
             ner = tuple(_token_span(tokens, span, self.vocab) for span in doc.spans
                         if sent.start <= span.start and span.stop <= sent.stop)
             sentences.append(Sentence(sent.text, sent.start, sent.stop, self.lang, tokens,
                                       tuple(s for s in ner if s)))
         return sentences
 
-    def _token(self, tok) -> Token:
+    def _token(self, tok, after_preposition: bool = False) -> Token:
         tok.lemmatize(self.vocab)
         feats = dict(tok.feats or {})
         case = feats.get("Case")
         feats["cases"] = frozenset({case}) if case else morph.cases(tok.text, self.lang)
         if case in ("Nom", "Acc") and {"Nom", "Acc"} <= morph.cases(tok.text, self.lang):
             feats["cases"] = frozenset({"Nom", "Acc"})      # "Берлин": one form for both; the tagger only guesses
+        if case and after_preposition and morph.indeclinable(tok.text, self.lang):
+            feats["cases"] = morph.ALL_CASES                # "в Мали": Acc or Loc, the tagger only guesses
         feats["nf"] = morph.normal_forms(tok.text, self.lang) | {morph.fold(tok.lemma or tok.text)}
         return Token(tok.text, tok.start, tok.stop, morph.fold(tok.lemma or tok.text), tok.pos or "", feats)
 

@@ -18,6 +18,10 @@ POS_MAP = {"NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "VERB": "VERB", "INFN":
 SUBORDINATORS = {"що", "щоб", "коли", "якщо", "хоча", "бо", "оскільки", "поки", "ніби", "наче", "якби", "аби"}
 
 
+# a capitalised preposition or conjunction opening a sentence ("В Азербайджані") starts no name
+FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART", "PRON"}
+
+
 class UkrainianAnalyser:
     lang = "uk"
 
@@ -59,7 +63,8 @@ def _person_spans(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]
     spans, i = [], 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and tokens[j].text[:1].isupper() and morph.name_parse(tokens[j].text, "uk"):
+        while j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].pos not in FUNCTION_POS and \
+                morph.name_parse(tokens[j].text, "uk"):
             j += 1
         if j > i and j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].text.isalpha() \
                 and tokens[j].feats.get("nf") and not morph.pos(tokens[j].text, "uk") == "VERB":

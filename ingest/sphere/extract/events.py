@@ -197,14 +197,58 @@ class EventExtractor:
         used = used | titled
         for pattern in patterns:
             found = [self._reading(m, role, kind, entities)
-                     for m in self._pattern_candidates(sentence, trigger, pattern, mentions, entities)
+                     for m in self._pattern_candidates(sentence, trigger, pattern, mentions, entities, role)
                      if _span(m) not in used]
             found = [m for m in found if m is not None]
             if found:
                 return self._coordinated(sentence, found[0], mentions, used, entities, role, kind)
-        owner = self._purpose_owner(sentence, trigger, mentions) if role == "subject" and self.lang != "en" else None
+        owner = None
+        if role == "subject" and self.lang != "en":
+            owner = self._purpose_owner(sentence, trigger, mentions) or self._impersonal_subject(sentence, trigger,
+                                                                                                 mentions)
         owner = self._reading(owner, role, kind, entities) if owner and _span(owner) not in used else None
         return [owner] if owner else []
+
+    @staticmethod
+    def _verb_of_its_own(sentence, trigger: Trigger, lo: int, hi: int) -> bool:
+        """"Россия и Китай осудили удары": a noun trigger whose subject would reach past another trigger verb is that
+        verb's object, not the subject's act."""
+        if sentence.tokens[trigger.start].pos != "NOUN":
+            return False
+        return any(k in trigger.others and _finite_verb(sentence.tokens[k]) for k in range(lo, hi))
+
+    def _agrees(self, sentence, trigger: Trigger, m: Mention, mentions) -> bool:
+        """A plural verb takes no lone singular subject: in "В Азербайджане обвинили Париж" Paris is the object."""
+        tokens = sentence.tokens
+        verb = tokens[trigger.start]
+        if self.lang == "en" or not _finite_verb(verb) or not self._plural(verb):
+            return True
+        if any(self._plural(t) for t in tokens[m.i:m.j] if t.pos in ("NOUN", "PROPN", "ADJ")):
+            return True
+        if any(not t.text[:1].isalpha() or t.pos in ("PROPN", "X") and len(t.feats.get("cases", ())) >= 5
+               for t in tokens[m.i:m.j]):
+            return True         # an abbreviation or an indeclinable name says nothing of its number
+        return any(self._joined(sentence, m, other) or self._joined(sentence, other, m) for other in mentions
+                   if other is not m)
+
+    def _plural(self, tok) -> bool:
+        number = tok.feats.get("Number")
+        return number == "Plur" if number else morph.plural(tok.text, self.lang)
+
+    def _impersonal_subject(self, sentence, trigger: Trigger, mentions) -> Mention | None:
+        """"В Кремле подтвердили", "В Азербайджане обвинили Париж": a plural verb with no subject speaks for the
+        state or body named in the location phrase before it."""
+        tokens = sentence.tokens
+        verb = tokens[trigger.start]
+        if verb.pos != "VERB" or verb.feats.get("VerbForm", "Fin") != "Fin" or not (
+                verb.feats.get("Number") == "Plur" or morph.plural(verb.text, self.lang)):
+            return None
+        for m in reversed([m for m in mentions if m.j <= trigger.start]):
+            if self._clause_in(sentence, trigger, m.j, trigger.start):
+                return None
+            if self._preposition(sentence, m) in self.lex.location_prepositions and "Loc" in self._cases(sentence, m):
+                return m
+        return None
 
     def _purpose_owner(self, sentence, trigger: Trigger, mentions) -> Mention | None:
         """"планов России по созданию первой военной базы": a noun trigger in a purpose phrase is the act of the
@@ -255,12 +299,12 @@ class EventExtractor:
             return entity.kind == "GROUP" or bool(MILITARY_BODY.search(entity.name))
         return True
 
-    def _pattern_candidates(self, sentence, trigger, pattern, mentions, entities) -> list[Mention]:
+    def _pattern_candidates(self, sentence, trigger, pattern, mentions, entities, role) -> list[Mention]:
         if pattern == "adj":
             return self._adjective_actors(sentence, trigger, mentions, entities)
         if pattern == "name_after":      # "база Хмеймим": the named place right after the trigger noun
             return [m for m in mentions if m.i == trigger.end and entities[m.entity_id].is_place]
-        return self._candidates(sentence, trigger, pattern, mentions)
+        return self._candidates(sentence, trigger, pattern, mentions, role)
 
     def _adjective_actors(self, sentence, trigger, mentions, entities) -> list[Mention]:
         """"российских солдат", "російську зброю", "Russian troops": the country behind a demonym adjective at the
@@ -276,7 +320,7 @@ class EventExtractor:
                 found.append(Mention(mentions[0].sentence, k, k + 1, country, tok.text))
         return found
 
-    def _candidates(self, sentence, trigger, pattern, mentions) -> list[Mention]:
+    def _candidates(self, sentence, trigger, pattern, mentions, role="subject") -> list[Mention]:
         if pattern in ("nom", "nsubj") and self._in_reason_phrase(sentence, trigger):
             return []
         if self.lang == "en":
@@ -290,6 +334,8 @@ class EventExtractor:
             lo, hi = self._gap(sentence, trigger, m)
             if first_verb is not None:
                 hi = first_verb         # the clause that counts is the first verb's
+            if pattern == "nom" and role == "subject" and self._verb_of_its_own(sentence, trigger, lo, hi):
+                continue
             distance = max(hi - lo, 0)
             if distance > MAX_ROLE_DISTANCE or (pattern != "gen_after" and self._clause_in(sentence, trigger, lo, hi)):
                 continue
@@ -303,7 +349,7 @@ class EventExtractor:
             elif pattern == "participle_head":
                 ok = governing is None and self._participle_head(sentence, trigger, m, cases)
             elif pattern == "nom":
-                ok = "Nom" in cases and governing is None
+                ok = "Nom" in cases and governing is None and self._agrees(sentence, trigger, m, mentions)
             elif prep:
                 ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
                     m.i >= trigger.end or prep not in self.lex.place_prepositions) and \
