@@ -26,6 +26,7 @@ REFUSAL_REACH = 4                # tokens between a refusal and the act refused 
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
 PAIRWISE = {"MEET", "AGREE", "FIGHT"}     # "X and Y met / agreed / fought": one event per pair
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
+AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}     # "осудили удары": what these verbs take as object is someone else's act
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Trigger:
     frame: Frame
     words: tuple[int, ...] = ()   # the tokens that are trigger words; a multiword trigger may enclose a role
     others: frozenset[int] = frozenset()    # the other triggers' words in the sentence
+    other_types: tuple[tuple[int, str], ...] = ()    # (word, event type) of the other triggers' words
 
     def covers(self, m: Mention) -> bool:
         return any(m.i <= k < m.j for k in self.words or range(self.start, self.end))
@@ -103,7 +105,10 @@ class EventExtractor:
                 continue
             kept.append(trig)
         claimed = {k for t in kept for k in t.words}
-        return sorted((replace(t, others=frozenset(claimed - set(t.words))) for t in kept), key=lambda t: t.start)
+        types = tuple((k, t.frame.type) for t in kept for k in t.words)
+        return sorted((replace(t, others=frozenset(claimed - set(t.words)),
+                               other_types=tuple((k, ty) for k, ty in types if k not in t.words)) for t in kept),
+                      key=lambda t: t.start)
 
     def _refused(self, sentence, trigger: Trigger, refusals: list[Trigger]) -> bool:
         """"отказалась присоединиться к санкциям", "refused to sign a deal": what was refused did not happen; the
@@ -211,11 +216,12 @@ class EventExtractor:
 
     @staticmethod
     def _verb_of_its_own(sentence, trigger: Trigger, lo: int, hi: int) -> bool:
-        """"Россия и Китай осудили удары": a noun trigger whose subject would reach past another trigger verb is that
-        verb's object, not the subject's act."""
+        """"Россия и Китай осудили удары": a noun trigger whose subject would reach past a verb of condemning or
+        accusing is that verb's object, not the subject's act ("не поддержал санкции" keeps its subject)."""
         if sentence.tokens[trigger.start].pos != "NOUN":
             return False
-        return any(k in trigger.others and _finite_verb(sentence.tokens[k]) for k in range(lo, hi))
+        return any(lo <= k < hi and event_type in AGAINST_OTHERS and _finite_verb(sentence.tokens[k])
+                   for k, event_type in trigger.other_types)
 
     def _agrees(self, sentence, trigger: Trigger, m: Mention, mentions) -> bool:
         """A plural verb takes no lone singular subject: in "В Азербайджане обвинили Париж" Paris is the object."""
