@@ -121,3 +121,13 @@ def test_world_cities_are_found_in_every_language_and_common_words_are_not(text,
 def test_the_stop_word_filter_keeps_toponyms_and_drops_words():
     assert is_common_word("Але") and is_common_word("Мир")
     assert not is_common_word("Київ") and not is_common_word("Одесса") and not is_common_word("Орел")
+
+
+def test_a_country_named_like_a_pronoun_is_not_found_in_the_pronoun():
+    from sphere.extract.document import extract_article
+    from sphere.records import Article
+    names = {e.name for e in extract_article(Article("t.txt", "Тем временем Франция осудила удары. Парламент Того "
+                                                     "ратифицировал соглашение.", "t.txt")).entities.values()}
+    assert "France" in names and "Togo" in names
+    names = {e.name for e in extract_article(Article("t.txt", "Тем временем Франция осудила удары.", "t.txt")).entities.values()}
+    assert "Togo" not in names

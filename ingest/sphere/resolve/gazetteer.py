@@ -52,9 +52,21 @@ def units(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+PROPER_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad"}
+
+
 def unit_keys(word: str) -> frozenset[str]:
-    """Normal forms of a gazetteer word under both Slavic dictionaries."""
-    return morph.normal_forms(word, "ru") | morph.normal_forms(word, "uk")
+    """Normal forms of a gazetteer word under both Slavic dictionaries: of its proper-noun readings when it has
+    any, else of its noun readings, so "Того" (Togo) is not also "тот" and does not match "Тем"."""
+    keys = {morph.fold(word)}
+    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return frozenset(keys)
+    for lang in ("ru", "uk"):
+        readings = morph.parses(word, lang)
+        chosen = [p for p in readings if p.tag.grammemes & PROPER_TAGS] or \
+            [p for p in readings if p.tag.POS == "NOUN"] or list(readings)
+        keys |= {morph.fold(p.normal_form) for p in chosen}
+    return frozenset(keys)
 
 
 def slug(text: str) -> str:
