@@ -1,0 +1,145 @@
+"""The Russian event vocabulary (schema/lexicons/ru.yaml): each of the 19 event types from sentences written for
+these tests, the words and phrases the lexicon is made of, and generic words that must stay quiet."""
+import pymorphy3
+import pytest
+import yaml
+
+from sphere.extract.document import extract_article
+from sphere.model import ontology
+from sphere.paths import LEXICON_DIR
+from sphere.records import Article
+
+
+def _events(text, published="2024-03-15"):
+    extraction = extract_article(Article("t.txt", text, "t.txt", published=published))
+    name = {k: e.name for k, e in extraction.entities.items()}
+    return [(e.type, name.get(e.subject), name.get(e.object), e.modality, e.attrs) for e in extraction.events]
+
+
+def _roles(text):
+    return [e[:3] for e in _events(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Премьер Индии встретился с президентом Египта в Каире.", ("MEET", "India", "Egypt")),
+    ("Президент Турции Реджеп Тайип Эрдоган провел переговоры с Владимиром Путиным.",
+     ("MEET", "Recep Tayyip Erdogan", "Vladimir Putin")),
+    ("Александр Лукашенко побывал в Пекине.", ("VISIT", "Alexander Lukashenko", "Beijing")),
+    ("Нарендра Моди прибыл в Москву с официальным визитом.", ("VISIT", "Narendra Modi", "Moscow")),
+    ("Китай пригласил Бразилию на саммит.", ("INVITE", "China", "Brazil")),
+    ("Эмманюэль Макрон позвонил Владимиру Путину.", ("COMMUNICATE", "Emmanuel Macron", "Vladimir Putin")),
+    ("Иран потребовал от Ирака закрыть границу.", ("COMMUNICATE", "Iran", "Iraq")),
+    ("Франция признала Палестину.", ("SUPPORT", "France", "Palestine")),
+    ("Франция встала на сторону Израиля.", ("SUPPORT", "France", "Israel")),
+    ("Россия остаётся главным союзником Сирии.", ("SUPPORT", "Russia", "Syria")),
+    ("Саудовская Аравия разорвала отношения с Ираном.", ("OPPOSE", "Saudi Arabia", "Iran")),
+    ("Франция выслала российских дипломатов.", ("OPPOSE", "France", "Russia")),
+    ("Литва понизила уровень дипломатических отношений с Китаем.", ("OPPOSE", "Lithuania", "China")),
+    ("Украина обвинила Белоруссию в подготовке провокаций.", ("ACCUSE", "Ukraine", "Belarus")),
+    ("Индия проведёт совместные учения с Японией.", ("MILITARY_COOPERATION", "India", "Japan")),
+    ("Иран передал России баллистические ракеты.", ("ARMS_TRANSFER", "Iran", "Russia")),
+    ("Египет закупил французские истребители Rafale.", ("ARMS_TRANSFER", "France", "Egypt")),
+    ("Армения получила от Франции бронетехнику.", ("ARMS_TRANSFER", "France", "Armenia")),
+    ("Саудовская Аравия выделила Египту кредит.", ("ECONOMIC_COOPERATION", "Saudi Arabia", "Egypt")),
+    ("Индия закупает российскую нефть.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("Турция направила войска в Ливию.", ("DEPLOY", "Turkey", "Libya")),
+    ("Миротворцы ООН остаются в Ливане.", ("DEPLOY", "United Nations", "Lebanon")),
+    ("Россия разместила ядерное оружие в Белоруссии.", ("DEPLOY", "Russia", "Belarus")),
+    ("Китай создал военную базу в Джибути.", ("MILITARY_BASE", "China", "Djibouti")),
+    ("Катар выступил посредником между Ираном и США.", ("MEDIATE", "Qatar", "Iran")),
+    ("Азербайджан и Армения подписали договор о мире.", ("AGREE", "Azerbaijan", "Armenia")),
+    ("Сербия отказалась присоединиться к новым мерам.", ("REFUSE", "Serbia", None)),
+    ("Канада ввела санкции против Ирана.", ("SANCTION", "Canada", "Iran")),
+    ("Евросоюз утвердил новый пакет санкций против Ирана.", ("SANCTION", "European Union", "Iran")),
+    ("Россия предоставила убежище Башару Асаду.", ("ASYLUM", "Russia", "Bashar al-Assad")),
+    ("Израиль нанес удар по Ливану.", ("FIGHT", "Israel", "Lebanon")),
+    ("Российская армия начала наступление на Харьков.", ("FIGHT", "Russia", "Kharkiv")),
+])
+def test_each_event_type_from_its_russian_words(text, expected):
+    assert expected in _roles(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Эмманюэль Макрон позвонил Владимиру Путину.", ("COMMUNICATE", {"mode": "call"})),
+    ("Иран потребовал от Ирака закрыть границу.", ("COMMUNICATE", {"mode": "demand"})),
+    ("Япония предложила Филиппинам помощь в модернизации флота.", ("COMMUNICATE", {"mode": "offer"})),
+    ("Франция вывела войска из Нигера.", ("DEPLOY", {"status": "ended"})),
+])
+def test_the_kind_of_message_and_an_ended_deployment_are_attributes(text, expected):
+    assert expected in [(e[0], e[4]) for e in _events(text)]
+
+
+def test_a_phone_conversation_is_a_call_not_a_meeting():
+    events = _roles("Владимир Путин провел телефонные переговоры с Реджепом Тайипом Эрдоганом.")
+    assert ("COMMUNICATE", "Vladimir Putin", "Recep Tayyip Erdogan") in events
+    assert not [e for e in events if e[0] == "MEET"]
+
+
+@pytest.mark.parametrize("text", ["Египет заключил оборонное соглашение с Суданом.",
+                                  "Египет подписал оборонное соглашение с Суданом."])
+def test_a_defence_pact_is_an_agreement_and_military_cooperation(text):
+    events = _roles(text)
+    assert ("MILITARY_COOPERATION", "Egypt", "Sudan") in events
+    assert ("AGREE", "Egypt", "Sudan") in events
+
+
+def test_mediation_phrase_names_the_sides_of_the_clause():
+    events = _events("При посредничестве Катара Россия и Украина обменялись пленными.")
+    assert ("MEDIATE", "Qatar", "Russia") in [e[:3] for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Венгрия отказывается поставлять Украине оружие.", ("ARMS_TRANSFER", "Hungary", "Ukraine", "denied")),
+    ("Иран отверг обвинения в поставках оружия Йемену.", ("ARMS_TRANSFER", "Iran", "Yemen", "denied")),
+    ("Франция согласилась поставить Армении зенитные комплексы.", ("ARMS_TRANSFER", "France", "Armenia", "planned")),
+])
+def test_refusing_or_rejecting_denies_and_agreeing_to_do_plans(text, expected):
+    assert expected in [e[:4] for e in _events(text)]
+
+
+@pytest.mark.parametrize("text, quiet", [
+    ("Министр вооружённых сил Франции выступил в парламенте.", "ARMS_TRANSFER"),
+    ("Правительство Франции приняло решение о выделении средств.", "MEET"),
+    ("Турция поставила вопрос о членстве Швеции в НАТО.", "ARMS_TRANSFER"),
+    ("Россия встала на путь реформ.", "SUPPORT"),
+    ("Германия направила военную делегацию в Москву.", "DEPLOY"),
+    ("Россия поставляет нефть в Индию.", "ARMS_TRANSFER"),
+    ("Москва сделала выводы из событий в Сирии.", "DEPLOY"),
+    ("Россия и КНДР подписали договор о помощи в случае агрессии.", "FIGHT"),
+])
+def test_generic_words_make_no_event_of_their_own(text, quiet):
+    assert quiet not in [e[0] for e in _events(text)]
+
+
+def _trigger_words():
+    with open(LEXICON_DIR / "ru.yaml", encoding="utf-8") as fh:
+        triggers = yaml.safe_load(fh)["triggers"]
+    return triggers, [(str(key), word) for key in triggers for word in str(key).split()]
+
+
+def test_every_trigger_word_is_a_russian_dictionary_word():
+    analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+    _, words = _trigger_words()
+    unknown = [(key, word) for key, word in words if not any(p.is_known for p in analyzer.parse(word))]
+    assert unknown == []
+
+
+def _dictionary_form(word: str, analyzer) -> bool:
+    """A normal form, or a participle in its own dictionary form ("враждующий")."""
+    fold = str.maketrans("ё", "е")
+    parses = analyzer.parse(word)
+    return word.translate(fold) in {p.normal_form.translate(fold) for p in parses} or any(
+        p.tag.POS == "PRTF" and {"masc", "sing", "nomn"} <= p.tag.grammemes for p in parses)
+
+
+def test_a_one_word_trigger_is_written_as_its_normal_form():
+    analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+    triggers, _ = _trigger_words()
+    inflected = [key for key in map(str, triggers) if " " not in key and not _dictionary_form(key, analyzer)]
+    assert inflected == []
+
+
+def test_the_lexicon_covers_every_event_type():
+    triggers, _ = _trigger_words()
+    frames = [f for spec in triggers.values() for f in (spec if isinstance(spec, list) else [spec])]
+    assert {f["type"] for f in frames} == set(ontology().event_types)
