@@ -361,3 +361,45 @@ def test_a_noun_trigger_that_is_another_verbs_object_takes_no_subject():
 
 def test_an_indeclinable_country_after_a_preposition_has_every_case():
     assert ("ARMS_TRANSFER", "Russia", "Mali") in [e[:3] for e in _events("Россия поставляет оружие в Мали.")[1]]
+
+
+def _lexicon_sentences():
+    """Sentences built from the lexicons and the gazetteer: every title with every institution and a country,
+    and every trigger between two kinds of actor, in each language."""
+    from sphere.extract.lexicon import lexicon
+    from sphere.resolve.gazetteer import gazetteer
+    gaz = gazetteer()
+    countries = {"ru": ["России", "Турции", "США", "Мали"], "uk": ["Росії", "Туреччини", "США", "Малі"],
+                 "en": ["Russia", "Turkey", "the United States", "Mali"]}
+    actors = {"ru": ["Лавров", "Россия", "НАТО", "ХАМАС", "российские военные"],
+              "uk": ["Лавров", "Росія", "НАТО", "ХАМАС", "російські військові"],
+              "en": ["Lavrov", "Russia", "NATO", "Hamas", "Russian troops"]}
+    sentences = []
+    for lang in ("ru", "uk", "en"):
+        lex = lexicon(lang)
+        titles = [" ".join(words) for words in lex.titles]
+        institutions = [form for inst in gaz.institutions for form in inst.forms[:2]]
+        triggers = sorted({" ".join(sorted(f.words[0])[0] for f in [frame]) for frames in lex.frames.values()
+                           for frame in frames})
+        for k, title in enumerate(titles):
+            country = countries[lang][k % 4]
+            institution = institutions[k % len(institutions)]
+            sentences.append((lang, f"{title.capitalize()} {institution} {country} встретился с {title} {country}."
+                              if lang != "en" else f"The {country} {institution} {title} met the {title} of {country}."))
+        for k, trigger in enumerate(triggers):
+            subject, obj = actors[lang][k % 5], actors[lang][(k + 2) % 5]
+            sentences.append((lang, f"{subject} {trigger} {obj} в {countries[lang][k % 4]}."
+                              if lang != "en" else f"{subject} {trigger} {obj} in {countries[lang][k % 4]}."))
+    return sentences
+
+
+LEXICON_SENTENCES = _lexicon_sentences()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(LEXICON_SENTENCES), st.sampled_from(LEXICON_SENTENCES))
+def test_sentences_built_from_the_lexicons_give_events_or_nothing(first, second):
+    for lang, text in (first, second, (first[0], first[1] + " " + second[1])):
+        extraction = extract_article(Article("lex.txt", text, "lex.txt", lang=lang))
+        for event in extraction.events:
+            assert event.subject in extraction.entities and (event.object is None or event.object in extraction.entities)

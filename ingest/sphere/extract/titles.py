@@ -170,6 +170,8 @@ class Titles:
                                                     (phrase.start, phrase.end)))
                 holder = holder or known
             out = [m for m in out if not (phrase.start <= m.i and m.j <= phrase.end)]
+            if not holder:
+                register_entry(entities, phrase.state)     # "глава МИД России": the state no mention named
             out.append(Mention(mentions[0].sentence, phrase.start, phrase.end, holder or phrase.state,
                                sentence.span_text(phrase.start, phrase.end)))
         return sorted(out, key=lambda m: m.i), events
