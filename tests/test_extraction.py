@@ -403,3 +403,14 @@ def test_sentences_built_from_the_lexicons_give_events_or_nothing(first, second)
         extraction = extract_article(Article("lex.txt", text, "lex.txt", lang=lang))
         for event in extraction.events:
             assert event.subject in extraction.entities and (event.object is None or event.object in extraction.entities)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("США заморозили активы Ирана.", [("SANCTION", "United States", "Iran")]),
+    ("Россия и Куба развивают военное сотрудничество.", [("MILITARY_COOPERATION", "Russia", "Cuba")]),
+    ("Сербия не продавала оружие ни Украине, ни России.",
+     [("ARMS_TRANSFER", "Serbia", "Ukraine"), ("ARMS_TRANSFER", "Serbia", "Russia")]),
+])
+def test_sentence_initial_indeclinables_paired_cooperation_and_neither_nor(text, expected):
+    events = [e[:3] for e in _events(text)[1]]
+    assert all(e in events for e in expected)

@@ -24,7 +24,8 @@ class RussianAnalyser:
         doc.tag_ner(self.ner_tagger)
         sentences = []
         for sent in doc.sents:
-            tokens = tuple(self._token(tok, k > 0 and sent.tokens[k - 1].pos == "ADP")
+            tokens = tuple(self._token(tok, k > 0 and sent.tokens[k - 1].pos == "ADP",
+                                       k == 0 or sent.tokens[k - 1].pos in ("PUNCT", "SCONJ"))
                            for k, tok in enumerate(sent.tokens))
             ner = tuple(_token_span(tokens, span, self.vocab) for span in doc.spans
                         if sent.start <= span.start and span.stop <= sent.stop)
@@ -32,7 +33,7 @@ class RussianAnalyser:
                                       tuple(s for s in ner if s)))
         return sentences
 
-    def _token(self, tok, after_preposition: bool = False) -> Token:
+    def _token(self, tok, after_preposition: bool = False, clause_start: bool = False) -> Token:
         tok.lemmatize(self.vocab)
         feats = dict(tok.feats or {})
         case = feats.get("Case")
@@ -41,6 +42,8 @@ class RussianAnalyser:
             feats["cases"] = frozenset({"Nom", "Acc"})      # "Берлин": one form for both; the tagger only guesses
         if case and after_preposition and morph.indeclinable(tok.text, self.lang):
             feats["cases"] = morph.ALL_CASES                # "в Мали": Acc or Loc, the tagger only guesses
+        elif case and clause_start and morph.indeclinable(tok.text, self.lang):
+            feats["cases"] = feats["cases"] | {"Nom"}       # "США заморозили": the tagger guesses a genitive
         feats["nf"] = morph.normal_forms(tok.text, self.lang) | {morph.fold(tok.lemma or tok.text)}
         return Token(tok.text, tok.start, tok.stop, morph.fold(tok.lemma or tok.text), tok.pos or "", feats)
 

@@ -24,7 +24,8 @@ BETWEEN_REACH = 2                # "сотрудничество между X и
 RELATIVE_REACH = 3               # ", вооруженные силы которой": the relative pronoun opens its clause within 3 words
 REFUSAL_REACH = 4                # tokens between a refusal and the act refused ("refused to join Western sanctions")
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
-PAIRWISE = {"MEET", "AGREE", "FIGHT"}     # "X and Y met / agreed / fought": one event per pair
+# "X and Y met / agreed / fought / develop military cooperation": one event per pair, in text order
+PAIRWISE = {"MEET", "AGREE", "FIGHT", "MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
 AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}     # "осудили удары": what these verbs take as object is someone else's act
 
