@@ -414,3 +414,9 @@ def test_sentences_built_from_the_lexicons_give_events_or_nothing(first, second)
 def test_sentence_initial_indeclinables_paired_cooperation_and_neither_nor(text, expected):
     events = [e[:3] for e in _events(text)[1]]
     assert all(e in events for e in expected)
+
+
+@pytest.mark.parametrize("text", ["Сергей Лавров заявил, что намерен посетить Каир.",
+                                  "Сергій Лавров заявив, що має намір відвідати Каїр."])
+def test_a_reported_clause_with_no_subject_is_the_speakers(text):
+    assert ("VISIT", "Sergey Lavrov", "Cairo", None, None, "planned") in _events(text)[1]

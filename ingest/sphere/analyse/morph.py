@@ -9,6 +9,7 @@ import pymorphy3
 CASES = {"nomn": "Nom", "gent": "Gen", "gen2": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins",
          "loct": "Loc", "loc2": "Loc", "voct": "Voc"}
 NAME_TAGS = {"Name", "Surn", "Patr"}
+DICTIONARIES = ("ru", "uk")
 
 
 @cache
@@ -18,8 +19,9 @@ def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
 
 @lru_cache(maxsize=200_000)
 def parses(word: str, lang: str) -> tuple:
-    """The dictionary's readings of a word, parsed once per process for every helper below."""
-    return tuple(analyzer(lang).parse(word))
+    """The dictionary's readings of a word, parsed once per process for every helper below; none outside
+    Russian and Ukrainian (a Cyrillic word inside an English article)."""
+    return tuple(analyzer(lang).parse(word)) if lang in DICTIONARIES else ()
 
 
 def fold(text: str) -> str:

@@ -210,8 +210,9 @@ class EventExtractor:
                 return self._coordinated(sentence, found[0], mentions, used, entities, role, kind)
         owner = None
         if role == "subject" and self.lang != "en":
-            owner = self._purpose_owner(sentence, trigger, mentions) or self._impersonal_subject(sentence, trigger,
-                                                                                                 mentions)
+            owner = self._purpose_owner(sentence, trigger, mentions) or \
+                self._impersonal_subject(sentence, trigger, mentions) or \
+                self._speaker_subject(sentence, trigger, mentions)
         owner = self._reading(owner, role, kind, entities) if owner and _span(owner) not in used else None
         return [owner] if owner else []
 
@@ -241,6 +242,23 @@ class EventExtractor:
     def _plural(self, tok) -> bool:
         number = tok.feats.get("Number")
         return number == "Plur" if number else morph.plural(tok.text, self.lang)
+
+    def _speaker_subject(self, sentence, trigger: Trigger, mentions) -> Mention | None:
+        """"Министр заявил, что намерен посетить Каир": a reported clause with no subject of its own is the
+        speaker's; the speaker is the subject of the clause before "что"."""
+        tokens = sentence.tokens
+        if tokens[trigger.start].pos != "VERB":
+            return None
+        boundary = next((k for k in range(trigger.start - 1, -1, -1)
+                         if tokens[k].pos == "SCONJ" or tokens[k].text in ";:"), None)
+        if boundary is None or morph.fold(tokens[boundary].text) not in self.lex.speech_links:
+            return None
+        if any(boundary < m.i < trigger.start and "Nom" in self._cases(sentence, m) and
+               self._preposition(sentence, m) is None for m in mentions):
+            return None         # the reported clause has a subject of its own
+        speakers = [m for m in mentions if m.j <= boundary and "Nom" in self._cases(sentence, m)
+                    and self._preposition(sentence, m) is None]
+        return speakers[-1] if speakers else None
 
     def _impersonal_subject(self, sentence, trigger: Trigger, mentions) -> Mention | None:
         """"В Кремле подтвердили", "В Азербайджане обвинили Париж": a plural verb with no subject speaks for the
@@ -284,8 +302,9 @@ class EventExtractor:
 
     def _reading(self, m: Mention, role: str, kind: str, entities: dict[str, Entity]) -> Mention | None:
         """The mention as the role needs it: a capital is a place as a destination, a government as an actor."""
-        if self._kind_ok(entities[m.entity_id], role, kind):
-            return m
+        place_reading = kind == "place" and m.role_hint and gazetteer().entries[m.role_hint].kind == "PLACE"
+        if self._kind_ok(entities[m.entity_id], role, kind) and not place_reading:
+            return m            # a capital as a destination ("посетить Каир") is the city, not its government
         if not m.role_hint:
             return None
         other = gazetteer().entries[m.role_hint].as_entity()
@@ -356,7 +375,9 @@ class EventExtractor:
             elif pattern == "participle_head":
                 ok = governing is None and self._participle_head(sentence, trigger, m, cases)
             elif pattern == "nom":
-                ok = "Nom" in cases and governing is None and self._agrees(sentence, trigger, m, mentions)
+                ok = "Nom" in cases and governing is None and self._agrees(sentence, trigger, m, mentions) and \
+                    not (m.i >= trigger.end and "Acc" in cases and "Acc" in trigger.frame.object)
+                # "намерен посетить Каир": after a transitive verb a Nom/Acc form is its object
             elif prep:
                 ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
                     m.i >= trigger.end or prep not in self.lex.place_prepositions) and \

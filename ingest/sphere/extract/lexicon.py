@@ -36,6 +36,7 @@ class Lexicon:
     correlatives: dict[str, tuple[str, ...]]   # "как" -> ("так", "и"): paired conjunctions
     relative_pronouns: frozenset[str]    # lemmas: "который", "який", "which"
     purpose_words: frozenset[str]        # "чтобы": its infinitive clause shares the main subject
+    speech_links: frozenset[str]         # "что": a reported clause with no subject of its own is the speaker's
     clause_words: frozenset[str]         # "однако", "while": another clause begins
     between_prepositions: frozenset[str]
     reason_prepositions: frozenset[str]  # "за помощь": a noun trigger there is not the clause subject's act
@@ -149,6 +150,7 @@ def lexicon(lang: str) -> Lexicon:
         correlatives={morph.fold(k): _fold_words(v) for k, v in raw.get("correlatives", {}).items()},
         relative_pronouns=_folded_set(raw, "relative_pronouns"),
         purpose_words=_folded_set(raw, "purpose_words"),
+        speech_links=_folded_set(raw, "speech_links"),
         clause_words=_folded_set(raw, "clause_words"),
         between_prepositions=frozenset(raw.get("between_prepositions", [])),
         reason_prepositions=frozenset(raw.get("reason_prepositions", [])),
