@@ -50,6 +50,7 @@ def _triples(text):
     # ECONOMIC_COOPERATION
     ("Китай надав Єгипту кредит.", ("ECONOMIC_COOPERATION", "China", "Egypt")),
     ("Туреччина купує російський газ.", ("ECONOMIC_COOPERATION", "Russia", "Turkey")),
+    ("Єгипет отримав кредит від Китаю.", ("ECONOMIC_COOPERATION", "China", "Egypt")),
     # DEPLOY
     ("Туреччина розмістила війська в Сомалі.", ("DEPLOY", "Turkey", "Somalia")),
     ("Російські інструктори прибули до Малі.", ("DEPLOY", "Russia", "Mali")),
@@ -114,6 +115,7 @@ def test_offered_loan_is_planned_economic_cooperation():
     "Уряд прийняв рішення про реформу.",          # a decision, not a visitor
     "Компанія передала документи до суду.",       # handing over papers, not weapons
     "Фермери отримали нову техніку.",             # receiving machinery, not arms
+    "Литва визнала Росію державою-терористом.",   # naming a state a terrorist is no recognition of it
 ])
 def test_generic_verbs_alone_make_no_event(text):
     assert _events(text) == []
