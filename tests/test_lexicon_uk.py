@@ -1,0 +1,135 @@
+"""The Ukrainian event vocabulary (schema/lexicons/uk.yaml) on sentences written for these tests: one or two per
+event type, each asserting the (type, subject, object) a reader would expect; and the lexicon's own words."""
+import pytest
+
+from sphere.analyse import morph
+from sphere.extract.document import extract_article
+from sphere.extract.lexicon import lexicon
+from sphere.model import ontology
+from sphere.records import Article
+
+
+def _events(text, published="2024-03-15"):
+    extraction = extract_article(Article("t.txt", text, "t.txt", published=published))
+    name = {k: e.name for k, e in extraction.entities.items()}
+    return [(e.type, name.get(e.subject), name.get(e.object), e.modality, e.attrs) for e in extraction.events]
+
+
+def _triples(text):
+    return {(t, s, o) for t, s, o, _, _ in _events(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # MEET
+    ("Прем'єр-міністр Індії Нарендра Моді провів переговори з Емманюелем Макроном.",
+     ("MEET", "Narendra Modi", "Emmanuel Macron")),
+    ("Японія провела консультації з Індією.", ("MEET", "Japan", "India")),
+    # VISIT
+    ("Міністр закордонних справ Туреччини Гакан Фідан прилетів до Каїра.", ("VISIT", "Fidan", "Cairo")),
+    ("Президент Єгипту відвідав Анкару.", ("VISIT", "Egypt", "Ankara")),
+    # INVITE
+    ("Президент Франції Емманюель Макрон запросив Нарендру Моді до Парижа.", ("INVITE", "Emmanuel Macron", "Narendra Modi")),
+    # COMMUNICATE
+    ("Литва зажадала від Білорусі закрити кордон.", ("COMMUNICATE", "Lithuania", "Belarus")),
+    ("Китай запропонував Єгипту новий кредит.", ("COMMUNICATE", "China", "Egypt")),
+    # SUPPORT
+    ("Франція підтримала Молдову.", ("SUPPORT", "France", "Moldova")),
+    ("Грузія багато років є союзником Вашингтона.", ("SUPPORT", "United States", "Georgia")),
+    # OPPOSE
+    ("Канада засудила Іран.", ("OPPOSE", "Canada", "Iran")),
+    ("Естонія вислала російських дипломатів.", ("OPPOSE", "Estonia", "Russia")),
+    ("Польща розірвала дипломатичні відносини з Білоруссю.", ("OPPOSE", "Poland", "Belarus")),
+    # ACCUSE
+    ("Туреччина звинуватила Грецію у провокаціях.", ("ACCUSE", "Turkey", "Greece")),
+    # MILITARY_COOPERATION
+    ("Індонезія розширює військово-технічне співробітництво з Австралією.",
+     ("MILITARY_COOPERATION", "Indonesia", "Australia")),
+    # ARMS_TRANSFER: a giving verb with a weapon, and a purchase from a demonym
+    ("Франція передала Україні гаубиці.", ("ARMS_TRANSFER", "France", "Ukraine")),
+    ("Єгипет придбав російські винищувачі.", ("ARMS_TRANSFER", "Russia", "Egypt")),
+    # ECONOMIC_COOPERATION
+    ("Китай надав Єгипту кредит.", ("ECONOMIC_COOPERATION", "China", "Egypt")),
+    ("Туреччина купує російський газ.", ("ECONOMIC_COOPERATION", "Russia", "Turkey")),
+    ("Єгипет отримав кредит від Китаю.", ("ECONOMIC_COOPERATION", "China", "Egypt")),
+    # DEPLOY
+    ("Туреччина розмістила війська в Сомалі.", ("DEPLOY", "Turkey", "Somalia")),
+    ("Російські інструктори прибули до Малі.", ("DEPLOY", "Russia", "Mali")),
+    ("Нині французькі військовослужбовці перебувають у Джибуті.", ("DEPLOY", "France", "Djibouti")),
+    # MILITARY_BASE
+    ("Японія створить військову базу в Джибуті.", ("MILITARY_BASE", "Japan", "Djibouti")),
+    # AGREE
+    ("Японія підписала угоду з Філіппінами.", ("AGREE", "Japan", "Philippines")),
+    # REFUSE
+    ("Угорщина відмовилася підписати заяву.", ("REFUSE", "Hungary", None)),
+    # SANCTION
+    ("Євросоюз запровадив санкції проти Ірану.", ("SANCTION", "European Union", "Iran")),
+    # ASYLUM
+    ("Білорусь надала притулок Євгену Пригожину.", ("ASYLUM", "Belarus", "Yevgeny Prigozhin")),
+    # FIGHT
+    ("Азербайджан атакував Вірменію.", ("FIGHT", "Azerbaijan", "Armenia")),
+    ("Росія завдала удару по Україні.", ("FIGHT", "Russia", "Ukraine")),
+])
+def test_event_type_from_ukrainian_vocabulary(text, expected):
+    assert expected in _triples(text)
+
+
+def test_mediation_between_two_parties():
+    extraction = extract_article(Article("t.txt", "Катар виступив посередником між Ізраїлем і ХАМАС.", "t.txt"))
+    name = {k: e.name for k, e in extraction.entities.items()}
+    mediations = [(name[e.subject], name[e.object], name.get(e.object2)) for e in extraction.events if e.type == "MEDIATE"]
+    assert mediations == [("Qatar", "Israel", "Hamas")]
+
+
+def test_withdrawal_is_deploy_ended():
+    assert ("DEPLOY", "Belgium", "Mali", "asserted", {"status": "ended"}) in _events("Бельгія вивела війська з Малі.")
+
+
+def test_call_and_demand_carry_their_mode():
+    call = _events("Прем'єр-міністр Японії Фуміо Кісіда зателефонував Володимиру Зеленському.")
+    assert any(t == "COMMUNICATE" and a.get("mode") == "call" for t, _, _, _, a in call)
+    demand = _events("Литва зажадала від Білорусі закрити кордон.")
+    assert ("COMMUNICATE", "Lithuania", "Belarus", "asserted", {"mode": "demand"}) in demand
+
+
+def test_an_ally_is_backed_by_its_patron_not_the_reverse():
+    triples = _triples("Грузія багато років є союзником Вашингтона.")
+    assert ("SUPPORT", "Georgia", "United States") not in triples
+
+
+def test_declining_to_sign_is_a_refusal_and_no_signing():
+    types = {t for t, *_ in _events("Угорщина відмовилася підписати заяву.")}
+    assert types == {"REFUSE"}
+
+
+def test_breaking_a_deal_is_opposition_not_agreement():
+    triples = _triples("Уряд Чаду розірвав угоду з Францією.")
+    assert ("OPPOSE", "Chad", "France") in triples
+    assert not any(t == "AGREE" for t, _, _ in triples)
+
+
+def test_offered_loan_is_planned_economic_cooperation():
+    assert ("ECONOMIC_COOPERATION", "China", "Egypt", "planned", {}) in _events("Китай запропонував Єгипту новий кредит.")
+
+
+@pytest.mark.parametrize("text", [
+    "Уряд прийняв рішення про реформу.",          # a decision, not a visitor
+    "Компанія передала документи до суду.",       # handing over papers, not weapons
+    "Фермери отримали нову техніку.",             # receiving machinery, not arms
+    "Литва визнала Росію державою-терористом.",   # naming a state a terrorist is no recognition of it
+])
+def test_generic_verbs_alone_make_no_event(text):
+    assert _events(text) == []
+
+
+def test_every_event_type_has_ukrainian_triggers():
+    lex = lexicon("uk")
+    covered = {frame.type for frames in lex.frames.values() for frame in frames}
+    assert set(ontology().event_types) <= covered
+
+
+def test_every_trigger_word_is_a_dictionary_word():
+    """A trigger word the Ukrainian dictionary does not know never matches an inflected form in text."""
+    lex = lexicon("uk")
+    words = {w for frames in lex.frames.values() for frame in frames for forms in frame.words for w in forms}
+    unknown = sorted(w for w in words if not morph.analyzer("uk").word_is_known(w))
+    assert unknown == []
