@@ -25,7 +25,7 @@ def _triples(text):
      ("MEET", "Narendra Modi", "Emmanuel Macron")),
     ("Японія провела консультації з Індією.", ("MEET", "Japan", "India")),
     # VISIT
-    ("Міністр закордонних справ Туреччини Гакан Фідан прилетів до Каїра.", ("VISIT", "Fidan", "Cairo")),
+    ("Міністр закордонних справ Туреччини Гакан Фідан прилетів до Каїра.", ("VISIT", "Hakan Fidan", "Cairo")),
     ("Президент Єгипту відвідав Анкару.", ("VISIT", "Egypt", "Ankara")),
     # INVITE
     ("Президент Франції Емманюель Макрон запросив Нарендру Моді до Парижа.", ("INVITE", "Emmanuel Macron", "Narendra Modi")),

@@ -140,8 +140,9 @@ class EventExtractor:
         # "российские военные находятся в Мали": only troops make a presence a deployment
         pool = [m for m in mentions if m.personnel] if frame.subject_kind == "personnel" else mentions
         subjects = self._fill(sentence, trigger, frame.subject, pool, entities, role="subject", used=set())
-        if frame.subject_kind == "person":   # a person's tie to an organisation, a person leaving a city
-            subjects = [m for m in subjects if entities[m.entity_id].kind == "PERSON"]
+        if frame.subject_kind == "person":   # a person's tie to an organisation, a person (or troops) leaving a city
+            subjects = [m for m in subjects if entities[m.entity_id].kind == "PERSON" or
+                        (m.personnel and frame.type == "VISIT")]
         if not subjects:
             return self._between_pair(sentence, trigger, mentions, entities)
         used = {_span(m) for m in subjects}
@@ -222,8 +223,12 @@ class EventExtractor:
         accusing is that verb's object, not the subject's act ("не поддержал санкции" keeps its subject)."""
         if sentence.tokens[trigger.start].pos != "NOUN":
             return False
-        return any(lo <= k < hi and event_type in AGAINST_OTHERS and _finite_verb(sentence.tokens[k])
-                   for k, event_type in trigger.other_types)
+        verbs = [k for k, event_type in trigger.other_types
+                 if lo <= k < hi and event_type in AGAINST_OTHERS and _finite_verb(sentence.tokens[k])]
+        # "Иран отверг обвинения в поставках": the act an accusation names is the rejecter's own
+        accused = any(verbs and verbs[-1] < k < trigger.start and event_type == "ACCUSE"
+                      for k, event_type in trigger.other_types)
+        return bool(verbs) and not accused
 
     def _agrees(self, sentence, trigger: Trigger, m: Mention, mentions) -> bool:
         """A plural verb takes no lone singular subject: in "В Азербайджане обвинили Париж" Paris is the object."""
