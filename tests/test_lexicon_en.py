@@ -1,0 +1,121 @@
+"""The English event vocabulary (schema/lexicons/en.yaml): one or two sentences per event type, written for these
+tests, each with the (type, subject, object) a reader of the sentence expects."""
+import pytest
+
+from sphere.extract.document import extract_article
+from sphere.records import Article
+
+
+def _extract(text, published="2024-03-15"):
+    extraction = extract_article(Article("t.txt", text, "t.txt", published=published))
+    name = {k: e.name for k, e in extraction.entities.items()}
+    return [(e, name.get(e.subject), name.get(e.object), name.get(e.object2)) for e in extraction.events]
+
+
+def _events(text):
+    """(type, subject, object) of every event in the text."""
+    return {(e.type, subject, obj) for e, subject, obj, _ in _extract(text)}
+
+
+def _event(text, event_type):
+    """The one event of that type in the text, with its names."""
+    found = [row for row in _extract(text) if row[0].type == event_type]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # MEET
+    ("Turkish Foreign Minister Hakan Fidan held talks with Sergei Lavrov in Ankara.",
+     ("MEET", "Hakan Fidan", "Sergey Lavrov")),
+    ("Iran held a meeting with Saudi Arabia in Baghdad.", ("MEET", "Iran", "Saudi Arabia")),
+    ("Xi Jinping received Vladimir Putin in Beijing.", ("MEET", "Xi Jinping", "Vladimir Putin")),
+    # VISIT
+    ("Indian Prime Minister Narendra Modi made a two-day trip to Austria.", ("VISIT", "Narendra Modi", "Austria")),
+    ("Russia sent a delegation to Turkey.", ("VISIT", "Russia", "Turkey")),
+    # INVITE
+    ("Vladimir Putin invited Kim Jong Un to Moscow.", ("INVITE", "Vladimir Putin", "Kim Jong Un")),
+    ("Fidel Castro visited Moscow at the invitation of Leonid Brezhnev.", ("INVITE", "Leonid Brezhnev", "Fidel Castro")),
+    # COMMUNICATE
+    ("Vladimir Putin held a phone call with Xi Jinping.", ("COMMUNICATE", "Vladimir Putin", "Xi Jinping")),
+    ("The United States called on Russia to withdraw its troops.", ("COMMUNICATE", "United States", "Russia")),
+    ("Ukraine received a letter from Germany.", ("COMMUNICATE", "Germany", "Ukraine")),
+    # SUPPORT
+    ("The European Union stands with Moldova.", ("SUPPORT", "European Union", "Moldova")),
+    ("Khalifa Haftar is a close ally of Russia.", ("SUPPORT", "Russia", "Khalifa Haftar")),
+    ("Ukraine received military support from Germany.", ("SUPPORT", "Germany", "Ukraine")),
+    # OPPOSE
+    ("Germany denounced Belarus over the migrant crisis.", ("OPPOSE", "Germany", "Belarus")),
+    ("Bolivia expelled the Israeli ambassador.", ("OPPOSE", "Bolivia", "Israel")),
+    ("Poland summoned the Russian ambassador.", ("OPPOSE", "Poland", "Russia")),
+    # ACCUSE
+    ("The Houthis accused Saudi Arabia of blocking aid.", ("ACCUSE", "Houthis", "Saudi Arabia")),
+    ("Turkey filed a case against Greece at the court.", ("ACCUSE", "Turkey", "Greece")),
+    # MILITARY_COOPERATION
+    ("Russia held joint exercises with Belarus.", ("MILITARY_COOPERATION", "Russia", "Belarus")),
+    # ARMS_TRANSFER: the giver is the subject, also after a verb of getting
+    ("Iran delivered drones to Russia.", ("ARMS_TRANSFER", "Iran", "Russia")),
+    ("Russia received Iranian missiles.", ("ARMS_TRANSFER", "Iran", "Russia")),
+    ("Israel is the main arms supplier of Azerbaijan.", ("ARMS_TRANSFER", "Israel", "Azerbaijan")),
+    # ECONOMIC_COOPERATION: the lender is the subject
+    ("Kenya borrowed $5 billion from China.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
+    ("Russia is the biggest supplier of crude oil to India.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    # DEPLOY
+    ("Rwanda deployed troops to Mozambique.", ("DEPLOY", "Rwanda", "Mozambique")),
+    ("Russia's military presence in Syria angered Turkey.", ("DEPLOY", "Russia", "Syria")),
+    # MILITARY_BASE
+    ("China built a military base in Djibouti.", ("MILITARY_BASE", "China", "Djibouti")),
+    ("Sudan leased a naval base to Russia.", ("MILITARY_BASE", "Russia", "Sudan")),
+    # AGREE: a truce between two sides is their agreement, whoever announces it
+    ("Qatar announced a truce between Israel and Hamas.", ("AGREE", "Israel", "Hamas")),
+    # REFUSE: no object
+    ("Serbia refused to join the sanctions.", ("REFUSE", "Serbia", None)),
+    # SANCTION
+    ("Washington imposed tariffs on China.", ("SANCTION", "United States", "China")),
+    ("The European Union imposed sanctions on Belarus.", ("SANCTION", "European Union", "Belarus")),
+    # ASYLUM: the host country is the subject
+    ("Bashar al-Assad took refuge in Russia.", ("ASYLUM", "Russia", "Bashar al-Assad")),
+    # FIGHT
+    ("Russia launched air strikes on Idlib.", ("FIGHT", "Russia", "Idlib")),
+    ("Russia's invasion of Ukraine began in 2022.", ("FIGHT", "Russia", "Ukraine")),
+    ("Ukraine launched an incursion into Russia.", ("FIGHT", "Ukraine", "Russia")),
+    # AFFILIATION
+    ("Ahmed al-Sharaa founded Hayat Tahrir al-Sham.", ("AFFILIATION", "Ahmed al-Sharaa", "Hayat Tahrir al-Sham")),
+])
+def test_english_event_vocabulary(text, expected):
+    assert expected in _events(text)
+
+
+def test_mediation_names_both_sides_in_text_order_and_an_offer_is_planned():
+    event, subject, obj, obj2 = _event("Turkey offered to mediate between Russia and Ukraine.", "MEDIATE")
+    assert (subject, obj, obj2, event.modality) == ("Turkey", "Russia", "Ukraine", "planned")
+
+
+def test_withdrawal_is_a_deployment_that_ended():
+    event, subject, obj, _ = _event("The withdrawal of French troops from Mali was completed.", "DEPLOY")
+    assert (subject, obj, event.attrs.get("status")) == ("France", "Mali", "ended")
+
+
+def test_a_request_is_communicate_with_its_mode():
+    event, subject, obj, _ = _event("Narendra Modi pressed Vladimir Putin to release the prisoners.", "COMMUNICATE")
+    assert (subject, obj, event.attrs.get("mode")) == ("Narendra Modi", "Vladimir Putin", "request")
+
+
+def test_switching_recognition_supports_the_side_it_goes_to():
+    events = _events("The Solomon Islands switched recognition from Taiwan to China.")
+    assert ("SUPPORT", "Solomon Islands", "China") in events
+    assert ("SUPPORT", "Solomon Islands", "Taiwan") not in events
+
+
+@pytest.mark.parametrize("text, absent", [
+    # "according to" shares its lemma with "accord": no agreement
+    ("According to officials, Russia delivered drones to Iran.", "AGREE"),
+    # talks hosted between two sides are mediation, not a meeting of the host
+    ("Qatar hosted talks between Iran and Saudi Arabia in Doha.", "MEET"),
+    # troops sent are a deployment, weapons sent a transfer: "send weapons" hides "send"
+    ("Iran sent drones to Russia.", "DEPLOY"),
+    # support received is support, not a meeting of the receiver with the giver
+    ("Ukraine received Germany's support.", "MEET"),
+])
+def test_generic_words_do_not_fire_the_wrong_type(text, absent):
+    assert not any(event_type == absent for event_type, _, _ in _events(text))
