@@ -420,3 +420,18 @@ def test_sentence_initial_indeclinables_paired_cooperation_and_neither_nor(text,
                                   "Сергій Лавров заявив, що має намір відвідати Каїр."])
 def test_a_reported_clause_with_no_subject_is_the_speakers(text):
     assert ("VISIT", "Sergey Lavrov", "Cairo", None, None, "planned") in _events(text)[1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sudan accused the UAE of supplying weapons to the RSF.",
+     ("ARMS_TRANSFER", "United Arab Emirates", "Rapid Support Forces", None, None, "reported_claim")),
+    ("Вашингтон звинувачував Тегеран у постачанні хуситам ракет.",
+     ("ARMS_TRANSFER", "Iran", "Houthis", None, None, "reported_claim")),
+])
+def test_the_act_an_accusation_names_is_the_accuseds_and_only_claimed(text, expected):
+    assert expected in _events(text)[1]
+
+
+def test_an_english_phrase_trigger_takes_roles_from_its_head_and_the_verbs_object():
+    events = [e[:3] for e in _events("China signed a security agreement with the Solomon Islands.")[1]]
+    assert ("AGREE", "China", "Solomon Islands") in events

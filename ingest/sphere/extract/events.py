@@ -22,12 +22,14 @@ DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "от
 ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
 BETWEEN_REACH = 2                # "сотрудничество между X и Y": the between-phrase follows its noun at once
 RELATIVE_REACH = 3               # ", вооруженные силы которой": the relative pronoun opens its clause within 3 words
+ACCUSATION_REACH = 8             # tokens between an accusation and the act it names ("accused X of supplying")
 REFUSAL_REACH = 4                # tokens between a refusal and the act refused ("refused to join Western sanctions")
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
 # "X and Y met / agreed / fought / develop military cooperation": one event per pair, in text order
 PAIRWISE = {"MEET", "AGREE", "FIGHT", "MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
-AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}     # "осудили удары": what these verbs take as object is someone else's act
+AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}
+ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "compound", "npadvmod", "agent", "amod_head", "adj"}     # "осудили удары": what these verbs take as object is someone else's act
 
 
 @dataclass
@@ -66,6 +68,7 @@ class EventExtractor:
         events += held
         triggers = self.triggers(sentence)
         refusals = [t for t in triggers if t.frame.type == "REFUSE"]
+        self._accusations = [t for t in triggers if t.frame.type == "ACCUSE"]
         for trigger in triggers:
             if not self._refused(sentence, trigger, refusals):
                 events += self._events_for(sentence, trigger, mentions, entities)
@@ -139,7 +142,11 @@ class EventExtractor:
         frame = trigger.frame
         # "российские военные находятся в Мали": only troops make a presence a deployment
         pool = [m for m in mentions if m.personnel] if frame.subject_kind == "personnel" else mentions
-        subjects = self._fill(sentence, trigger, frame.subject, pool, entities, role="subject", used=set())
+        accused = self._accused(sentence, trigger, mentions, entities)
+        if accused:
+            trigger = replace(trigger, frame=replace(frame, modality=frame.modality or "reported_claim"))
+            frame = trigger.frame
+        subjects = accused or self._fill(sentence, trigger, frame.subject, pool, entities, role="subject", used=set())
         if frame.subject_kind == "person":   # a person's tie to an organisation, a person (or troops) leaving a city
             subjects = [m for m in subjects if entities[m.entity_id].kind == "PERSON" or
                         (m.personnel and frame.type == "VISIT")]
@@ -163,6 +170,27 @@ class EventExtractor:
         events = [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers)
                   for s in subjects for o in targets if not self._leaving_home(frame, s, o, entities)]
         return self._initiator_first(sentence, events, mentions) if frame.type in INITIATED else events
+
+    def _accused(self, sentence, trigger: Trigger, mentions, entities) -> list[Mention]:
+        """"accused the UAE of supplying the RSF", "обвинил Францию в поддержке боевиков": the act an accusation
+        names is the accused's, and only claimed."""
+        tokens = sentence.tokens
+        for accusation in getattr(self, "_accusations", ()):
+            if not accusation.end <= trigger.start or trigger.start - accusation.end > ACCUSATION_REACH:
+                continue
+            k = trigger.start - 1
+            while k >= accusation.end and tokens[k].pos in ("ADJ", "DET", "ADV"):
+                k -= 1          # "of directly supplying", "в поддержке" but not "в соучастии в агрессии России"
+            if k < accusation.end or morph.fold(tokens[k].text) not in self.lex.accusation_links or \
+                    any(t.pos == "ADP" for t in tokens[accusation.end:k]) or \
+                    self._clause_in(sentence, trigger, accusation.end, trigger.start):
+                continue        # the act must be the first phrase after the accused
+            voiced = replace(accusation, frame=in_voice(accusation.frame, is_passive(sentence, accusation.start)))
+            accused = self._fill(sentence, voiced, voiced.frame.object, mentions, entities, role="object",
+                                 used=set(), kind="actor")
+            if accused:
+                return accused
+        return []
 
     def _leaving_home(self, frame: Frame, subject: Mention, place: Mention | None, entities) -> bool:
         """A visit that ended ("уехал из Москвы") is a visit only away from the person's own country."""
@@ -648,7 +676,7 @@ class EventExtractor:
     # ---- English --------------------------------------------------------------------------------
     def _english_candidates(self, sentence, trigger, pattern, mentions) -> list[Mention]:
         tokens = sentence.tokens
-        head = trigger.start
+        head = _phrase_head(sentence, trigger)
         found = []
         for level in range(3):
             for k, tok in enumerate(tokens):
@@ -664,11 +692,20 @@ class EventExtractor:
                     found += [c for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
                 elif tok.dep in ("prep", "dative") and tok.text.lower() == pattern and level == 0:
                     found += [c for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
+                elif pattern == "to" and tok.dep == "dative" and tok.pos in ("PROPN", "NOUN", "PRON") and level == 0:
+                    found.append(k)         # "granted him asylum", "sold India jets": the bare indirect object
+            if not found and level == 0 and pattern not in ROLE_DEPS and tokens[head].pos == "VERB":
+                # "signed a deal with Fiji": the phrase hangs on the verb's object
+                found = [c for d, obj in enumerate(tokens) if obj.head == head and obj.dep == "dobj"
+                         for k, tok in enumerate(tokens) if tok.head == d and tok.dep == "prep"
+                         and tok.text.lower() == pattern
+                         for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
             if found or pattern not in ("nsubj", "nsubjpass") or tokens[head].head < 0:
                 break
             head = tokens[head].head
         if pattern == "amod_head" and tokens[trigger.start].dep == "amod":
             found.append(tokens[trigger.start].head)
+        found = [k for k in found if not trigger.start <= k < trigger.end or k not in trigger.words]
         found = [self._english_antecedent(tokens, k) for k in found]
         out = []
         for k in found + [c for k in found for c, child in enumerate(tokens)
@@ -743,6 +780,17 @@ class EventExtractor:
         if cued("reported_claim", 0, len(tokens)):
             return "reported_claim"
         return "asserted"
+
+
+def _phrase_head(sentence: Sentence, trigger: Trigger) -> int:
+    """The word of a multiword English trigger whose parent lies outside it ("a security agreement with Fiji":
+    "agreement"): the roles hang on it, not on the first word."""
+    words = trigger.words or (trigger.start,)
+    for k in words:
+        parent = sentence.tokens[k].head
+        if parent < 0 or parent not in words:
+            return k
+    return trigger.start
 
 
 def _finite_verb(token) -> bool:

@@ -36,6 +36,7 @@ class Lexicon:
     correlatives: dict[str, tuple[str, ...]]   # "как" -> ("так", "и"): paired conjunctions
     relative_pronouns: frozenset[str]    # lemmas: "который", "який", "which"
     purpose_words: frozenset[str]        # "чтобы": its infinitive clause shares the main subject
+    accusation_links: frozenset[str]     # "accused X of ...", "обвинил X в ...": the act named is the accused's
     speech_links: frozenset[str]         # "что": a reported clause with no subject of its own is the speaker's
     clause_words: frozenset[str]         # "однако", "while": another clause begins
     between_prepositions: frozenset[str]
@@ -151,6 +152,7 @@ def lexicon(lang: str) -> Lexicon:
         relative_pronouns=_folded_set(raw, "relative_pronouns"),
         purpose_words=_folded_set(raw, "purpose_words"),
         speech_links=_folded_set(raw, "speech_links"),
+        accusation_links=_folded_set(raw, "accusation_links"),
         clause_words=_folded_set(raw, "clause_words"),
         between_prepositions=frozenset(raw.get("between_prepositions", [])),
         reason_prepositions=frozenset(raw.get("reason_prepositions", [])),
