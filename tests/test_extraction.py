@@ -435,3 +435,11 @@ def test_the_act_an_accusation_names_is_the_accuseds_and_only_claimed(text, expe
 def test_an_english_phrase_trigger_takes_roles_from_its_head_and_the_verbs_object():
     events = [e[:3] for e in _events("China signed a security agreement with the Solomon Islands.")[1]]
     assert ("AGREE", "China", "Solomon Islands") in events
+
+
+@pytest.mark.parametrize("text", ["NIAMEY, April 12 (Reuters) - Russian instructors arrived in Niger on Wednesday.",
+                                  "НИАМЕЙ, 12 апреля — Российские инструкторы прибыли в Нигер в среду."])
+def test_a_dateline_names_no_place_and_gives_no_date(text):
+    extraction, events = _events(text, published="2024-04-12")
+    assert "Niamey" not in {e.name for e in extraction.entities.values()}
+    assert ("DEPLOY", "Russia", "Niger", None, "2024-04-10", "asserted") in events

@@ -40,10 +40,14 @@ def find_date(sentence: Sentence, lex: Lexicon, published: str | None) -> tuple[
             continue
         end = found + len(phrase.split())
         if "weekday" in rule:
-            weekday_at = next((k for k in range(end, min(end + 2, len(low))) if low[k] in lex.weekdays
-                               or lemmas[k] in lex.weekdays), None)
+            # "в Нигер в среду": any occurrence of the phrase may be the one before the weekday
+            weekday_at = next((k for start in _phrase_starts(low, phrase.split())
+                               for k in range(start + len(phrase.split()), min(start + len(phrase.split()) + 2,
+                                                                               len(low)))
+                               if low[k] in lex.weekdays or lemmas[k] in lex.weekdays), None)
             if weekday_at is None:
                 continue
+            found = weekday_at - 1
             text = " ".join(words[found:weekday_at + 1])
             weekday = lex.weekdays.get(low[weekday_at], lex.weekdays.get(lemmas[weekday_at]))
             if doc_date is None:
@@ -61,10 +65,11 @@ def find_date(sentence: Sentence, lex: Lexicon, published: str | None) -> tuple[
 
 
 def _find_phrase(words: list[str], phrase: list[str]) -> int | None:
-    for i in range(len(words) - len(phrase) + 1):
-        if words[i:i + len(phrase)] == phrase:
-            return i
-    return None
+    return next(iter(_phrase_starts(words, phrase)), None)
+
+
+def _phrase_starts(words: list[str], phrase: list[str]) -> list[int]:
+    return [i for i in range(len(words) - len(phrase) + 1) if words[i:i + len(phrase)] == phrase]
 
 
 def _shift(doc_date: date, rule: dict) -> str:

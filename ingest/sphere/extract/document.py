@@ -7,6 +7,7 @@ from ..analyse import analyse
 from ..language import LANGUAGES, detect_language
 from ..records import Article, Extraction
 from ..resolve.persons import link_surnames
+from .datelines import dateline_spans, outside_datelines
 from .events import EventExtractor
 from .mentions import MentionFinder
 from .pronouns import resolve_pronouns
@@ -16,7 +17,8 @@ def extract_article(article: Article) -> Extraction:
     lang = article.lang if article.lang in LANGUAGES else detect_language(article.text)
     sentences = analyse(article.text, lang)
     finder = MentionFinder(lang)
-    mentions = [finder.find(sentence, k) for k, sentence in enumerate(sentences)]
+    datelines = dateline_spans(article.text)
+    mentions = [outside_datelines(sentence, finder.find(sentence, k), datelines) for k, sentence in enumerate(sentences)]
     link_surnames(finder.entities, mentions)
     extractor = EventExtractor(lang)
     mentions = resolve_pronouns(sentences, mentions, finder.entities, extractor.lex)
@@ -24,17 +26,23 @@ def extract_article(article: Article) -> Extraction:
         extractor.titles.affiliations(sentence, sentence_mentions, finder.entities)   # office holders, for titles
     events = []
     for sentence, sentence_mentions in zip(sentences, mentions):
-        events += extractor.extract(sentence, sentence_mentions, finder.entities, article.published)
+        events += extractor.extract(sentence, sentence_mentions, finder.entities, article.published, datelines)
     events = _affiliations_once(events)
     counts = Counter(m.entity_id for sentence_mentions in mentions for m in sentence_mentions)
     return Extraction(
         article=article,
         lang=lang,
-        entities=finder.entities,
+        entities=_named(finder.entities, counts, events),
         events=events,
         mention_counts=dict(counts),
         sha256=article.sha256,
     )
+
+
+def _named(entities: dict, counts: Counter, events: list) -> dict:
+    """The entities a mention or an event still names (a dateline's city is neither)."""
+    used = set(counts) | {e for event in events for e in (event.subject, event.object, event.object2, event.location)}
+    return {key: entity for key, entity in entities.items() if key in used}
 
 
 def _affiliations_once(events: list) -> list:

@@ -9,6 +9,7 @@ from ..analyse import morph
 from ..model import ontology
 from ..records import Entity, Event, Mention, Sentence
 from ..resolve.gazetteer import gazetteer
+from .datelines import without_datelines
 from .dates import find_date
 from .lexicon import Frame, Lexicon, lexicon, token_keys
 from .titles import Titles, register_entry
@@ -58,10 +59,10 @@ class EventExtractor:
         self.date_words = set(self.lex.months) | set(self.lex.weekdays) | self.lex.time_nouns
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
-                published: str | None) -> list[Event]:
+                published: str | None, datelines: list[tuple[int, int]] = ()) -> list[Event]:
         if not mentions:
             return []
-        date, date_text = find_date(sentence, self.lex, published)
+        date, date_text = find_date(without_datelines(sentence, datelines), self.lex, published)
         events: list[Event] = self.titles.affiliations(sentence, mentions, entities)
         mentions, held = self.titles.title_mentions(sentence, mentions, entities)
         mentions = self.titles.forces_mentions(sentence, mentions, entities)
