@@ -443,3 +443,12 @@ def test_a_dateline_names_no_place_and_gives_no_date(text):
     extraction, events = _events(text, published="2024-04-12")
     assert "Niamey" not in {e.name for e in extraction.entities.values()}
     assert ("DEPLOY", "Russia", "Niger", None, "2024-04-10", "asserted") in events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("До Нігеру прибула група російських військових інструкторів.", ("DEPLOY", "Russia", "Niger")),
+    ("Канадский патрульный корабль прибыл в Гавану.", ("DEPLOY", "Canada", "Havana")),
+    ("Наприкінці січня останні французькі військові залишили Чад.", ("DEPLOY", "France", "Chad")),
+])
+def test_fronted_goals_warships_and_troops_leaving(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]

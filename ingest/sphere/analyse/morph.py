@@ -119,8 +119,18 @@ def lemma(word: str, lang: str) -> str:
 
 
 def pos(word: str, lang: str) -> str:
+    """The part of speech of the first reading; but a past-tense verb form that the dictionary also files as a
+    participle used as a noun or adjective ("прибула": прибулий) is the verb, as it is in news prose."""
     readings = parses(word, lang)
-    return str(readings[0].tag.POS or "") if readings else ""
+    if not readings:
+        return ""
+    first = readings[0]
+    if first.tag.POS in ("NOUN", "ADJF") and word[:1].islower() and \
+            any(p.tag.POS == "VERB" and "past" in p.tag.grammemes for p in readings) and \
+            all(p.normal_form == first.normal_form for p in readings if p.tag.POS in ("NOUN", "ADJF")) and \
+            any("actv" in p.tag.grammemes or "pssv" in p.tag.grammemes for p in readings):
+        return "VERB"
+    return str(first.tag.POS or "")
 
 
 VERB_FORMS = {"INFN": "Inf", "GRND": "Conv", "PRTF": "Part", "PRTS": "Part"}

@@ -414,7 +414,8 @@ class EventExtractor:
                 # "намерен посетить Каир": after a transitive verb a Nom/Acc form is its object
             elif prep:
                 ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
-                    m.i >= trigger.end or prep not in self.lex.place_prepositions) and \
+                    m.i >= trigger.end or prep not in self.lex.place_prepositions or self._fronted_goal(
+                        sentence, trigger, case)) and \
                     at not in trigger.others        # "связанный с X": the preposition is that trigger's
             else:
                 ok = case in cases and governing is None and m.i > trigger.start
@@ -444,6 +445,12 @@ class EventExtractor:
             if tokens[j].pos == "VERB" and tokens[j].feats.get("VerbForm", "Fin") == "Fin":
                 return j
         return None
+
+    @staticmethod
+    def _fronted_goal(sentence, trigger: Trigger, case: str) -> bool:
+        """"До Нігеру прибула група інструкторів": before a verb, a place phrase in a case of direction (not the
+        locative of where something happened) is still its goal."""
+        return sentence.tokens[trigger.start].pos == "VERB" and case != "Loc"
 
     def _participle_head(self, sentence, trigger: Trigger, m: Mention, cases: frozenset[str]) -> bool:
         """"сформированного при поддержке ООН ... Правительства": the noun after the trigger that the participle

@@ -123,8 +123,9 @@ class MentionFinder:
         country = None
         i, j = units[u].token, units[u + n - 1].token + 1
         owner = self._english_owner(sentence, i, before) if self.lang == "en" else None
-        if u > 0 and (country := self.gaz.adjective_country(units[u - 1].keys)):
-            i = units[u - 1].token
+        demonym = self._demonym_before(sentence, units, u)
+        if demonym is not None:
+            country, i = demonym
         elif owner is not None:
             i, country = owner.i, owner.entity_id
         elif u + n < len(units):
@@ -140,6 +141,20 @@ class MentionFinder:
         name = inst.name.format(adj=self.gaz.english_adjective[country])
         entry = Entry(f"org:{country_entry.country}:{inst.key}", name, "ORGANIZATION", country_entry.country)
         return self._mention(sentence, index, i, j, entry)
+
+    def _demonym_before(self, sentence, units, u: int) -> tuple[str, int] | None:
+        """"российские военные", "канадский патрульный корабль": the country of a demonym right before the
+        institution word, past up to two other adjectives."""
+        for back in range(1, 4):
+            if u - back < 0:
+                return None
+            unit = units[u - back]
+            country = self.gaz.adjective_country(unit.keys)
+            if country:
+                return country, unit.token
+            if sentence.tokens[unit.token].pos != "ADJ":
+                return None
+        return None
 
     def _english_owner(self, sentence: Sentence, i: int, before: list[Mention]) -> Mention | None:
         """"U.S. troops", "Niger's junta": the country named, or owning, right before the institution word."""
