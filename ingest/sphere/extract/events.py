@@ -189,6 +189,7 @@ class EventExtractor:
             voiced = replace(accusation, frame=in_voice(accusation.frame, is_passive(sentence, accusation.start)))
             accused = self._fill(sentence, voiced, voiced.frame.object, mentions, entities, role="object",
                                  used=set(), kind="actor")
+            accused = [m for m in accused if accusation.end <= m.i and m.j <= k]    # named between the two
             if accused:
                 return accused
         return []
