@@ -82,13 +82,15 @@ def _writable_file(ctx: click.Context, param: click.Parameter, value: str | None
     if value is None:
         return value
     path = Path(value)
-    folder = path.parent if str(path.parent) else Path(".")
+    option = f"{param.opts[0]} " if param.param_type_name == "option" else ""
+    folder = path.parent
     if not folder.is_dir():
-        raise click.BadParameter(f"{value}: the folder {folder} does not exist; create it or choose another path")
+        raise click.ClickException(f"{option}{value}: the folder {folder} does not exist; create it or choose "
+                                   "another path")
     if path.is_dir():
-        raise click.BadParameter(f"{value} is a folder; give a file name")
+        raise click.ClickException(f"{option}{value} is a folder; give a file name")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise click.BadParameter(f"{value}: cannot write there (permission denied); choose another path")
+        raise click.ClickException(f"{option}{value}: cannot write there (permission denied); choose another path")
     return value
 
 

@@ -40,10 +40,11 @@ def detect_language(text: str, default: str = "en") -> str:
 
 # ---- languages Sphere does not read ---------------------------------------------------------------
 # Words frequent in news of one Latin-script language and never (or rarely) English words, so an
-# English article quoting a foreign name or title does not score; and the English ones they compete with.
-ENGLISH_WORDS = {"the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "that", "with", "by", "said",
-                 "he", "his", "it", "at", "as", "from", "has", "have", "had", "be", "were", "are", "this",
-                 "which", "not", "but", "after", "its", "who", "their", "they", "will", "would", "an", "been"}
+# English article quoting a foreign name or title does not score; and the English ones they compete
+# with (none that other languages share: in, a, an, is, to, so...).
+ENGLISH_WORDS = {"the", "of", "and", "was", "for", "that", "with", "by", "said", "he", "his", "it", "at",
+                 "from", "has", "have", "had", "be", "were", "are", "this", "which", "not", "but", "after",
+                 "its", "who", "their", "they", "will", "would", "been", "on"}
 OTHER_LATIN_WORDS = {
     "German": {"der", "das", "und", "ist", "nicht", "mit", "den", "dem", "des", "ein", "eine", "einen", "sich",
                "auf", "für", "von", "wurde", "wird", "auch", "nach", "bei", "über", "sie", "hat", "haben",
@@ -65,7 +66,8 @@ OTHER_LATIN_WORDS = {
                "była"},
 }
 LATIN_SHARE = 0.1          # of all words: a foreign language must be this frequent to count...
-LATIN_OVER_ENGLISH = 3     # ...and this many times as frequent as English
+LATIN_OVER_ENGLISH = 2     # ...and this many times as frequent as English...
+LATIN_LEAST_WORDS = 3      # ...and at least this many of its words (a short title proves nothing)
 
 
 def unsupported_language(text: str) -> str | None:
@@ -94,6 +96,6 @@ def _latin_language(text: str) -> str | None:
     english = sum(w in ENGLISH_WORDS for w in words)
     scores = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in OTHER_LATIN_WORDS.items()}
     lang, score = max(scores.items(), key=lambda kv: kv[1])
-    if score >= LATIN_SHARE * len(words) and score >= LATIN_OVER_ENGLISH * max(english, 1):
+    if score >= max(LATIN_LEAST_WORDS, LATIN_SHARE * len(words), LATIN_OVER_ENGLISH * english):
         return lang
     return None

@@ -20,7 +20,7 @@ from ..errors import SphereError
 from ..model import ontology
 from ..paths import QUERIES_DIR
 from ..store.base import GraphStore, QueryResult
-from .matching import find_node, read_nodes
+from .matching import NoSuchName, find_node, read_nodes
 
 _PARAM_LINE = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+?)\s*//\s*([\w<>]+):\s*(.*)$")
 PARAM_TYPES = ("string", "int", "float", "boolean", "list<string>")
@@ -42,17 +42,21 @@ class Param:
     def parse(self, text: str) -> object:
         """A CLI value (always text) as this parameter's type."""
         try:
-            if self.type == "int":
-                return int(text)
-            if self.type == "float":
-                return float(text)
-            if self.type == "boolean":
-                return {"true": True, "false": False}[text.strip().lower()]
-            if self.type == "list<string>":
-                return _parse_list(text)
+            value = self._typed(text)
         except (ValueError, KeyError) as exc:
             raise ModuleError(f"--param {self.name}: {text!r} is not a {self.type}") from exc
-        return self.checked(text)
+        return self.checked(value)
+
+    def _typed(self, text: str) -> object:
+        if self.type == "int":
+            return int(text)
+        if self.type == "float":
+            return float(text)
+        if self.type == "boolean":
+            return {"true": True, "false": False}[text.strip().lower()]
+        if self.type == "list<string>":
+            return _parse_list(text)
+        return text
 
     def checked(self, value: object) -> object:
         """A value of the right type that must also mean something: a real day, a known event type."""
@@ -107,7 +111,10 @@ class QueryModule:
                 if labels not in nodes:
                     nodes[labels] = read_nodes(store, labels)
                 what = "place" if labels == ("Place",) else "actor or place" if len(labels) == 2 else "actor"
-                node = find_node(nodes[labels], str(bound[p.name]), what)
+                try:
+                    node = find_node(nodes[labels], str(bound[p.name]), what)
+                except NoSuchName as exc:
+                    raise ModuleError(f"--param {p.name}: {exc}") from exc
                 if not node.exact(str(bound[p.name])):
                     bound[p.name] = node.name
         return bound

@@ -43,12 +43,20 @@ def _neo4j_store(uri: str) -> GraphStore:
         raise StoreError(f"Neo4j at {uri} refused the login: check NEO4J_USER and NEO4J_PASSWORD") from exc
     except UNREACHABLE as exc:
         store.close()
-        raise StoreUnavailable(f"Neo4j at {uri} is unreachable ({_first_line(exc)}); start it, or check "
+        raise StoreUnavailable(f"Neo4j at {uri} is unreachable ({_why_unreachable(exc)}); start it, or check "
                                "NEO4J_URI") from exc
     except (Neo4jError, DriverError) as exc:
         store.close()
         raise StoreError(f"Neo4j at {uri} cannot be used: {_first_line(exc)}") from exc
     return store
+
+
+def _why_unreachable(exc: Exception) -> str:
+    text = str(exc)
+    for reason in ("refused", "timed out", "Name or service not known", "No route to host"):
+        if reason.lower() in text.lower():
+            return "connection refused" if reason == "refused" else reason.lower()
+    return _first_line(exc).split(" (resolved to")[0].rstrip(":")
 
 
 def _first_line(exc: Exception) -> str:
