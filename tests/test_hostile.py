@@ -18,12 +18,12 @@ from sphere.query.modules import ModuleError, get_module
 from sphere.read.sources import Problem, iter_articles
 from sphere.resolve.overrides import OverridesError, load_overrides
 from sphere.store.base import QueryResult, StoreBusy
-from sphere.store.embedded_store import EmbeddedStore
+from sphere.store.embedded_store import RELEASE_AFTER_IDLE, EmbeddedStore
 from world import build_world
 
 HOLD_STORE = """
 import sys, time
-from sphere.store.embedded_store import EmbeddedStore
+from sphere.store.embedded_store import RELEASE_AFTER_IDLE, EmbeddedStore
 store = EmbeddedStore(sys.argv[1])
 with store._using():
     print("holding", flush=True)
@@ -95,12 +95,18 @@ def test_a_store_held_too_long_is_one_busy_line_not_a_lock_traceback(tmp_path):
     assert f"PID {holder.pid}" in line
 
 
-def test_a_shared_store_lets_go_of_the_file_between_calls(tmp_path):
+def test_a_shared_store_lets_go_of_the_file_once_its_calls_stop(tmp_path):
     shared = EmbeddedStore(tmp_path / "data", shared=True)
     shared.ensure_schema()
+    opened = shared._db
     assert shared.query("MATCH (d:Document) RETURN count(d)").rows == [[0]]
+    assert shared._db is opened                                    # one chunk's calls share one opening
+    time.sleep(RELEASE_AFTER_IDLE + 0.5)
+    assert shared._db is None
     other = sphere(tmp_path / "data", "stats", "--json", SPHERE_LOCK_WAIT_SECONDS="0")
     assert other.returncode == 0, other.stderr
+    assert shared.query("MATCH (d:Document) RETURN count(d)").rows == [[0]]      # and opens again when called
+    shared.close()
     held = EmbeddedStore(tmp_path / "data")
     held.ensure_schema()
     assert "is busy" in sphere(tmp_path / "data", "stats", SPHERE_LOCK_WAIT_SECONDS="0").stderr

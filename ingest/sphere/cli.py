@@ -170,7 +170,10 @@ def watch_command(folder: str, every: str, once: bool, workers: int, dask: str |
         seconds = parse_every(every)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from exc
-    Path(folder).mkdir(parents=True, exist_ok=True)
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(f"cannot create the watched folder {folder}: {exc.strerror or exc}") from exc
     try:
         report = watch(folder, seconds, once, workers=workers, dask=dask, console=err)
     except StoreUnavailable as exc:

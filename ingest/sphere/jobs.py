@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import schedule
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 
 from .errors import SphereError
 from .output import wrapping_table
@@ -144,7 +145,7 @@ def _one_run(paths, runner, console: Console, show: bool) -> RunReport:
     return report
 
 
-def summary_table(report: RunReport):
+def summary_table(report: RunReport) -> Table:
     table = wrapping_table("outcome", "documents", "why", title="Ingest run")
     table.add_row("ingested", str(report.ingested), f"{report.events} events")
     for reason, count in sorted(report.skip_reasons.items()):

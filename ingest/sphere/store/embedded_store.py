@@ -6,13 +6,15 @@ go through the same idempotent MERGE statements that Neo4j runs.
 
 Ladybug lets one process at a time open the database file. A process that finds it held waits
 (with a short backoff, up to SPHERE_LOCK_WAIT_SECONDS, default 30) and then says the store is
-busy. A long job (an ingest, `watch`) opens the store `shared`: it holds the file only during each
-call, so an analyst's query gets its turn between two writes of the job, and the job waits in turn.
+busy. A long job (an ingest, `watch`) opens the store `shared`: it lets go of the file once it has
+made no call for RELEASE_AFTER_IDLE seconds (while it extracts the next chunk), so an analyst's
+query gets its turn between two writes of the job, and the job waits in turn.
 """
 from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +32,7 @@ ARROW_TYPES = {"string": pa.string(), "string_list": pa.list_(pa.string()), "flo
 DB_FILE = "graph.lbug"
 LOCK_WAIT_ENV = "SPHERE_LOCK_WAIT_SECONDS"
 LOCK_WAIT_SECONDS = 30.0
+RELEASE_AFTER_IDLE = 0.5       # a shared store's calls closer than this (one chunk's writes) share one opening
 LOCK_ERROR = "Could not set lock"
 _LOCK_HOLDER = re.compile(r"held by PID (\d+)")
 
@@ -38,13 +41,15 @@ class EmbeddedStore(GraphStore):
     name = "embedded"
 
     def __init__(self, data_dir: str | Path, shared: bool = False):
-        """shared: hold the database file only during each call (for long jobs), else from the
+        """shared: hold the database file only while calls come (for long jobs), else from the
         first call until close()."""
         self.data_dir = Path(data_dir)
         self.shared = shared
         self._db = None
         self._conn = None
-        self._depth = 0
+        self._depth = 0                         # calls in progress (an iter_rows may be read during another)
+        self._guard = threading.RLock()         # the release timer runs on its own thread
+        self._release: threading.Timer | None = None
 
     @property
     def conn(self) -> ladybug.Connection:
@@ -55,16 +60,37 @@ class EmbeddedStore(GraphStore):
 
     @contextmanager
     def _using(self) -> Iterator[ladybug.Connection]:
-        """The connection for one call; a shared store lets go of the file when the outermost call ends."""
-        self._depth += 1
+        """The connection for one call; a shared store lets go of the file soon after the last call."""
+        with self._guard:
+            self._cancel_release()
+            self._depth += 1
+            conn = self.conn
         try:
-            yield self.conn
+            yield conn
         finally:
-            self._depth -= 1
-            if self._depth == 0 and self.shared:
-                self.close()
+            with self._guard:
+                self._depth -= 1
+                if self._depth == 0 and self.shared:
+                    self._release = threading.Timer(RELEASE_AFTER_IDLE, self._release_if_idle)
+                    self._release.daemon = True
+                    self._release.start()
+
+    def _release_if_idle(self) -> None:
+        with self._guard:
+            if self._depth == 0:
+                self._close_database()
+
+    def _cancel_release(self) -> None:
+        if self._release is not None:
+            self._release.cancel()
+            self._release = None
 
     def close(self) -> None:
+        with self._guard:
+            self._cancel_release()
+            self._close_database()
+
+    def _close_database(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._db.close()
