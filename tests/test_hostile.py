@@ -14,6 +14,7 @@ from sphere.cli import _print_result, cli
 from sphere.export.network import ExportError, ExportFilter
 from sphere.export.gephi import export_network
 from sphere.pipeline import RunReport
+from sphere.query.matching import Node, NoSuchName, find_node
 from sphere.query.modules import ModuleError, get_module
 from sphere.read.sources import Problem, iter_articles
 from sphere.resolve.overrides import OverridesError, load_overrides
@@ -304,6 +305,15 @@ def test_an_unknown_actor_says_what_was_meant(world):
         get_module("ego-network").run(world, {"actor": "Haftr"})
     with pytest.raises(ExportError, match="no actor or place matches 'Nobody'"):
         export_network(world, "unused.gexf", flt=ExportFilter(actor="Nobody"))
+
+
+def test_a_surname_two_people_share_asks_which_one():
+    nodes = [Node("person:a", "Ivan Ivanov", "PERSON", "Actor"), Node("person:b", "Pyotr Ivanov", "PERSON", "Actor"),
+             Node("country:LY", "Libya", "COUNTRY", "Actor", country="LY"), Node("place:ly", "Libya", "PLACE", "Place")]
+    with pytest.raises(NoSuchName, match="'ivanov' names more than one actor: Ivan Ivanov"):
+        find_node(nodes, "ivanov")
+    assert find_node(nodes, "pyotr ivanov").id == "person:b"
+    assert find_node(nodes, "libya").name == "Libya" and find_node(nodes, "LY").id == "country:LY"
 
 
 def test_export_finds_the_ego_actor_by_surname(world, tmp_path):

@@ -73,10 +73,10 @@ def _tiers(wanted: str) -> list[Callable[[Node], bool]]:
 
 def find_node(nodes: list[Node], wanted: str, what: str = "actor") -> Node:
     """The one node that `wanted` names; NoSuchName (with suggestions) when none or several do."""
-    for tier in _tiers(wanted):
+    for rank, tier in enumerate(_tiers(wanted)):
         found = {n.id: n for n in nodes if tier(n)}
-        if len(found) == 1:
-            return next(iter(found.values()))
+        if found and (rank == 0 or len({n.name for n in found.values()}) == 1):
+            return min(found.values(), key=lambda n: (n.label, n.id))      # one name: the query matches it
         if found:
             named = ", ".join(f"{n.name} ({n.id})" for n in sorted(found.values(), key=lambda n: n.id)[:5])
             raise NoSuchName(f"{wanted!r} names more than one {what}: {named}; give the full name or the id")
