@@ -136,7 +136,8 @@ def watch_survives_a_failed_tick(b: Bench) -> None:
     while time.monotonic() < deadline and watch.poll() is None:
         found = subprocess.run([sys.executable, "-m", "sphere.cli", "cypher",
                                 "MATCH (d:Document) WHERE d.source ENDS WITH 'b.txt' AND d.ingested_at IS NOT NULL "
-                                "RETURN count(d) AS n", "--format", "json"], env=b.env(), capture_output=True, text=True)
+                                "RETURN count(d) AS n", "--format", "json"],
+                               env=b.env(), capture_output=True, text=True)
         if '"n": 1' in found.stdout:
             break
         time.sleep(3)

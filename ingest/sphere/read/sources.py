@@ -5,7 +5,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -116,7 +116,7 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         if article.published and not _is_day(article.published):
             yield Problem(str(path), f"date line {article.published} is not a real day (YYYY-MM-DD); "
                                      "the article is read without a date", fatal=False)
-            article = _without_date(article)
+            article = replace(article, published=None)
         yield _checked(article) if article.text.strip() else Problem(str(path), "no text after the date line")
 
 
@@ -150,11 +150,6 @@ def _is_day(text: str) -> bool:
         return True
     except ValueError:
         return False
-
-
-def _without_date(article: Article) -> Article:
-    return Article(doc=article.doc, text=article.text, source=article.source, title=article.title,
-                   url=article.url, published=None, lang=article.lang)
 
 
 def _jsonl_articles(path: Path, text: str) -> Iterator[Article | Problem]:

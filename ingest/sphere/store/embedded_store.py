@@ -201,8 +201,9 @@ def open_database(data_dir: Path) -> ladybug.Database:
             if time.monotonic() + pause > deadline:
                 held = _LOCK_HOLDER.search(str(exc))
                 holder = f" (PID {held.group(1)})" if held else ""
-                raise StoreBusy(f"the store at {data_dir} is busy: another process{holder} holds it, most likely "
-                                f"an ingest writing; waited {wait:g} s ({LOCK_WAIT_ENV}); try again when it is done") from exc
+                raise StoreBusy(f"the store at {data_dir} is busy: another process{holder} holds it, most "
+                                f"likely an ingest writing; waited {wait:g} s ({LOCK_WAIT_ENV}); try again when "
+                                "it is done") from exc
         time.sleep(pause)
         pause = min(pause * 2, 1.0)
 
