@@ -63,8 +63,8 @@ class EmbeddedStore(GraphStore):
         """The connection for one call; a shared store lets go of the file soon after the last call."""
         with self._guard:
             self._cancel_release()
-            self._depth += 1
             conn = self.conn
+            self._depth += 1
         try:
             yield conn
         finally:
