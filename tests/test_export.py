@@ -84,7 +84,7 @@ def test_filters_give_the_counts_worked_out_by_hand(world, tmp_path, flt, nodes,
 
 
 def test_an_unknown_ego_actor_is_a_clear_error(world, tmp_path):
-    with pytest.raises(ExportError, match="no actor or place named 'Nobody'"):
+    with pytest.raises(ExportError, match="no actor or place matches 'Nobody'"):
         export_network(world, tmp_path / "x.gexf", flt=ExportFilter(actor="Nobody"))
 
 

@@ -252,8 +252,9 @@ def test_a_corpus_of_bad_files_is_processed_or_skipped_with_one_line_each(runner
     assert any("same text as" in line for line in lines)
     assert "Ingest run" in result.output and "ingested" in result.output
     stats = json.loads(runner.invoke(cli, ["stats", "--json"]).output)
-    # one text for j1, dup-one, dup-two and broken.html; truncated, bom, utf16, cp1251, koi8u, rtl, nul-middle, crlf
-    assert stats["nodes"]["Document"] == 9
+    # one text for j1, dup-one, dup-two and broken.html; truncated, bom, utf16, cp1251, koi8u, nul-middle, crlf
+    assert stats["nodes"]["Document"] == 8
+    assert sum("rtl.txt:" in line and "language not supported (Arabic script)" in line for line in lines) == 1
     logged = log_file.read_text(encoding="utf-8")
     assert "big-50mb.txt" in logged and "run: read" in logged
     again = runner.invoke(cli, ["ingest", str(corpus), "--quiet"])

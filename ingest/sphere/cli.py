@@ -4,22 +4,28 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.table import Table
 
-from .output import extraction_records
+from .errors import SphereError
+from .output import extraction_records, wrapping_table
 from .pipeline import extract_paths
 from .read.sources import Problem
 from .store import open_store
 from .store.base import QueryResult, StoreUnavailable
 
 FORMATS = ["table", "json", "csv"]
+DEBUG_ENV = "SPHERE_DEBUG"
 
 err = Console(stderr=True)
+log = logging.getLogger("sphere")
+# Problems are printed by the CLI and logged for --log; without a log handler Python's last-resort
+# handler would print every error a second time.
+log.addHandler(logging.NullHandler())
 
 
 def _print_problem(problem: Problem) -> None:
@@ -54,13 +60,41 @@ def _print_result(result: QueryResult, fmt: str) -> None:
         writer.writerow(result.columns)
         writer.writerows([["" if v is None else _cell(v) for v in row] for row in result.rows])
     else:
-        table = Table(*result.columns)
+        table = wrapping_table(*result.columns)
         for row in result.rows:
             table.add_row(*(_cell(v) for v in row))
         Console().print(table)
 
 
-@click.group()
+class SphereGroup(click.Group):
+    """Turns the project's own errors into one line ("Error: ...") and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SphereError as exc:
+            log.error(str(exc))
+            raise click.ClickException(str(exc)) from exc
+
+
+def _writable_file(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An output path whose folder exists and can be written, checked before any work is done."""
+    if value is None:
+        return value
+    path = Path(value)
+    option = f"{param.opts[0]} " if param.param_type_name == "option" else ""
+    folder = path.parent
+    if not folder.is_dir():
+        raise click.ClickException(f"{option}{value}: the folder {folder} does not exist; create it or choose "
+                                   "another path")
+    if path.is_dir():
+        raise click.ClickException(f"{option}{value} is a folder; give a file name")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise click.ClickException(f"{option}{value}: cannot write there (permission denied); choose another path")
+    return value
+
+
+@click.group(cls=SphereGroup)
 @click.version_option(package_name="sphere-influence")
 def cli() -> None:
     """Sphere: who influences whom, from ru/uk/en news, in Neo4j and Gephi.
@@ -74,7 +108,7 @@ def _workers_options(command):
     command = click.option("--dask", metavar="tcp://HOST:PORT", help="Run extraction on this Dask cluster.")(command)
     command = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
                            help="Extraction processes (models load once per process).")(command)
-    command = click.option("--log", "log_file", type=click.Path(dir_okay=False),
+    command = click.option("--log", "log_file", callback=_writable_file,
                            help="Append every problem and run summary to this file.")(command)
     return command
 
@@ -89,7 +123,7 @@ def _start_log(log_file: str | None) -> None:
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--gexf", type=click.Path(dir_okay=False), help="Also write the influence network for Gephi.")
+@click.option("--gexf", callback=_writable_file, help="Also write the influence network for Gephi.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary of the network.")
 @_workers_options
 def ingest_command(paths: tuple[str, ...], gexf: str | None, quiet: bool, workers: int, dask: str | None,
@@ -136,7 +170,10 @@ def watch_command(folder: str, every: str, once: bool, workers: int, dask: str |
         seconds = parse_every(every)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from exc
-    Path(folder).mkdir(parents=True, exist_ok=True)
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(f"cannot create the watched folder {folder}: {exc.strerror or exc}") from exc
     try:
         report = watch(folder, seconds, once, workers=workers, dask=dask, console=err)
     except StoreUnavailable as exc:
@@ -195,7 +232,7 @@ def stats_command(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(stats, indent=2, sort_keys=True))
         return
-    table = Table("kind", "name", "count")
+    table = wrapping_table("kind", "name", "count")
     for kind, counts in stats.items():
         for name, count in counts.items():
             table.add_row(kind, name, str(count))
@@ -240,11 +277,13 @@ def query_command(name: str | None, list_modules: bool, params: tuple[str, ...],
         if show:
             click.echo(module.path.read_text(encoding="utf-8"))
             return
-        bound = module.bind(dict(_split_param(p) for p in params))
+        given = dict(_split_param(p) for p in params)
+        module.bind(given)                       # types, dates and event types checked before the store
     except ModuleError as exc:
         raise click.ClickException(str(exc)) from exc
     with open_store() as store:
         store.ensure_schema()
+        bound = module.bind_to(store, given)
         try:
             result = store.run_module(module.body, bound)
         except Exception as exc:
@@ -253,7 +292,7 @@ def query_command(name: str | None, list_modules: bool, params: tuple[str, ...],
 
 
 def _list_modules(modules) -> None:
-    table = Table("module", "question", "parameters (defaults)", show_lines=True)
+    table = wrapping_table("module", "question", "parameters (defaults)", show_lines=True)
     for module in modules:
         params = "\n".join(f"{p.name}: {p.type} = {json.dumps(p.default, ensure_ascii=False)}" for p in module.params)
         table.add_row(module.name, module.question, params)
@@ -303,7 +342,7 @@ def export_group() -> None:
 
 
 @export_group.command("gephi")
-@click.argument("out", type=click.Path(dir_okay=False))
+@click.argument("out", callback=_writable_file)
 @click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv"]), default="gexf", show_default=True,
               help="csv writes OUT.nodes.csv and OUT.edges.csv for Gephi's spreadsheet import.")
 @click.option("--since", help="Only events on or after this ISO date.")
@@ -319,7 +358,7 @@ def export_gephi(out: str, fmt: str, since: str | None, until: str | None, actor
 
     Example: sphere export gephi haftar.gexf --actor "Khalifa Haftar" --radius 2 --since 2019-01-01
     """
-    from .export.gephi import export_network
+    from .export.gephi import csv_paths, export_network
     from .export.network import ExportError, ExportFilter
     flt = ExportFilter(since=since, until=until, actor=actor, radius=radius, types=_split_list(types, upper=True),
                        min_weight=min_weight, kinds=_split_list(kinds, upper=True))
@@ -329,7 +368,8 @@ def export_gephi(out: str, fmt: str, since: str | None, until: str | None, actor
             nodes, edges = export_network(store, out, fmt, flt)
         except ExportError as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"wrote {out} ({fmt}): {nodes} nodes, {edges} edges", err=True)
+    written = " and ".join(str(p) for p in csv_paths(Path(out))) if fmt == "csv" else out
+    click.echo(f"wrote {written} ({fmt}): {nodes} nodes, {edges} edges", err=True)
 
 
 def _split_list(text: str | None, upper: bool = False) -> tuple[str, ...]:
@@ -338,7 +378,19 @@ def _split_list(text: str | None, upper: bool = False) -> tuple[str, ...]:
 
 
 def main() -> None:
-    cli()
+    """The `sphere` entry point: the project's errors are one line (SphereGroup); anything else is
+    one line too, with the traceback in the --log file, or on screen when SPHERE_DEBUG is set."""
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())    # no driver retry chatter on stderr
+    logging.getLogger("neo4j").propagate = False
+    try:
+        cli()
+    except Exception as exc:  # the last line of defence: a bug, not the user's mistake
+        if os.environ.get(DEBUG_ENV):
+            raise
+        log.error("unexpected error", exc_info=True)
+        click.echo(f"Error: unexpected {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+                   f"(a bug in sphere; set {DEBUG_ENV}=1 for the traceback)", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

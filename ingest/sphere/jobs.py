@@ -5,24 +5,30 @@ from __future__ import annotations
 import logging
 import os
 import re
+import socket
 import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import schedule
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from .errors import SphereError
+from .output import wrapping_table
 from .extract.runner import make_runner
 from .pipeline import RunReport, ingest
 from .read.sources import JSONL_SUFFIXES, Problem, input_files
+from .resolve.overrides import OVERRIDES_ENV, OverridesError, configured_overrides
 from .store import open_store
 from .store.base import StoreUnavailable
 
 log = logging.getLogger("sphere")
 RETRIES = 4
+DASK_CONNECT_SECONDS = 5
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$")
 
 
@@ -40,7 +46,8 @@ def count_inputs(paths: Sequence[str | Path]) -> int:
     for raw in paths:
         path = Path(raw)
         for file in input_files(path) if path.is_dir() else [path]:
-            total += _records_in(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
+            jsonl = file.suffix.lower() in JSONL_SUFFIXES and file.is_file()      # never open a pipe
+            total += _records_in(file) if jsonl else 1
     return total
 
 
@@ -54,10 +61,12 @@ def _records_in(jsonl: Path) -> int:
 
 def run_ingest(paths: Sequence[str | Path], workers: int = 1, dask: str | None = None,
                console: Console | None = None, progress: bool = True) -> RunReport:
-    """One ingest run against the configured store, retried with backoff while the store is unreachable."""
+    """One ingest run against the configured store, retried with backoff while the store is unreachable.
+    The overrides file and the Dask scheduler are checked first, before any extraction."""
     console = console or Console(stderr=True)
     pause = float(os.environ.get("SPHERE_RETRY_SECONDS", "2"))
-    runner = make_runner(workers, dask)
+    check_overrides()
+    runner = _runner(workers, dask)
     try:
         for attempt in range(1, RETRIES + 1):
             try:
@@ -75,6 +84,43 @@ def run_ingest(paths: Sequence[str | Path], workers: int = 1, dask: str | None =
     raise AssertionError("unreachable")
 
 
+def check_overrides() -> None:
+    """SPHERE_OVERRIDES, when set, must name a valid overrides file: checked before extraction."""
+    try:
+        configured_overrides()
+    except OverridesError as exc:
+        raise OverridesError(f"{OVERRIDES_ENV}: {exc}; fix the file or unset {OVERRIDES_ENV}") from exc
+
+
+def _runner(workers: int, dask: str | None):
+    if not dask:
+        return make_runner(workers)
+    check_scheduler(dask)
+    try:
+        return make_runner(workers, dask)
+    except ImportError as exc:
+        raise SphereError("--dask needs the dask extra: pip install -e '.[dask]'") from exc
+    except (OSError, TimeoutError) as exc:
+        raise SphereError(f"--dask {dask}: the scheduler did not answer ({exc}); start it or leave out --dask") from exc
+
+
+def check_scheduler(address: str) -> None:
+    """A Dask scheduler address that answers within a few seconds, else one clear SphereError."""
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if not host or not port:
+        raise SphereError(f"--dask {address} is not a scheduler address like tcp://HOST:8786")
+    try:
+        socket.create_connection((host, port), timeout=DASK_CONNECT_SECONDS).close()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise SphereError(f"--dask {address}: no Dask scheduler answers there ({reason}); start one "
+                          "(dask scheduler) or leave out --dask") from exc
+
+
 def _one_run(paths, runner, console: Console, show: bool) -> RunReport:
     def problem(p: Problem) -> None:
         console.print(p.line(), markup=False, highlight=False, soft_wrap=True)
@@ -84,7 +130,7 @@ def _one_run(paths, runner, console: Console, show: bool) -> RunReport:
     columns = [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]} docs/s"), TimeRemainingColumn()]
     started = time.perf_counter()
-    with open_store() as store, Progress(*columns, console=console, disable=not show, transient=True) as bar:
+    with open_store(shared=True) as store, Progress(*columns, console=console, disable=not show, transient=True) as bar:
         task = bar.add_task("ingest", total=total, rate="-")
 
         def advance(n: int) -> None:
@@ -100,26 +146,32 @@ def _one_run(paths, runner, console: Console, show: bool) -> RunReport:
 
 
 def summary_table(report: RunReport) -> Table:
-    table = Table("outcome", "documents", "why", title="Ingest run")
+    table = wrapping_table("outcome", "documents", "why", title="Ingest run")
     table.add_row("ingested", str(report.ingested), f"{report.events} events")
     for reason, count in sorted(report.skip_reasons.items()):
         table.add_row("skipped", str(count), reason)
     failures = Counter(_reason_kind(p.reason) for p in report.problems if p.fatal)
     for reason, count in sorted(failures.items()):
         table.add_row("failed", str(count), reason)
-    notes = Counter(_reason_kind(p.reason) for p in report.problems if not p.fatal)
+    left_out = Counter(_reason_kind(p.reason) for p in report.problems if p.skipped)
+    for reason, count in sorted(left_out.items()):
+        table.add_row("skipped", str(count), reason)
+    notes = Counter(_reason_kind(p.reason) for p in report.problems if not p.fatal and not p.skipped)
     for reason, count in sorted(notes.items()):
         table.add_row("noted", str(count), reason)
     return table
 
 
 def _reason_kind(reason: str) -> str:
-    return re.sub(r"\(.*?\)|\d[\d,.]*", "…", reason).strip()
+    """A reason without its particulars, so like problems share a row (not cp1251 -> cp…)."""
+    kind = re.sub(r"\([^()]*\d[^()]*\)", "(…)", reason)
+    return re.sub(r"(?<![\w.])\d[\d,.\-]*\b", "…", kind).strip()
 
 
 def watch(folder: str | Path, every: int, once: bool, workers: int = 1, dask: str | None = None,
           console: Console | None = None) -> RunReport | None:
-    """Ingest what is new under folder now, then every `every` seconds (unless once)."""
+    """Ingest what is new under folder now, then every `every` seconds (unless once). A tick that
+    fails (a busy or unreachable store, a bad overrides file...) is one line; the next tick tries again."""
     console = console or Console(stderr=True)
 
     def job() -> RunReport:
@@ -127,10 +179,25 @@ def watch(folder: str | Path, every: int, once: bool, workers: int = 1, dask: st
         console.print(summary_table(report))
         return report
 
-    first = job()
     if once:
-        return first
-    schedule.every(every).seconds.do(job)
+        return job()
+
+    def tick() -> None:
+        try:
+            job()
+        except Exception as exc:  # the scheduler outlives any one failed run
+            message = f"this run failed ({_one_line(exc)}); trying again in {every} s"
+            console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+            log.error(message, exc_info=not isinstance(exc, SphereError))
+
+    scheduler = schedule.Scheduler()
+    tick()
+    scheduler.every(every).seconds.do(tick)
     while True:
-        schedule.run_pending()
+        scheduler.run_pending()
         time.sleep(min(1.0, every))
+
+
+def _one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text if isinstance(exc, SphereError) else f"{type(exc).__name__}: {text}"

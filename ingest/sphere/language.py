@@ -1,7 +1,10 @@
-"""Language of a document or sentence: en, ru or uk, from script and letters unique to each language."""
+"""Language of a document or sentence: en, ru or uk, from script and letters unique to each language;
+and the languages Sphere does not read (German, Arabic...), so they are skipped, not read as English."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 UK_LETTERS = set("іїєґІЇЄҐ")
 RU_LETTERS = set("ыэъёЫЭЪЁ")
@@ -33,3 +36,66 @@ def detect_language(text: str, default: str = "en") -> str:
     uk += 2 * sum(w in UK_WORDS for w in words)
     ru += 2 * sum(w in RU_WORDS for w in words)
     return "uk" if uk > ru else "ru"
+
+
+# ---- languages Sphere does not read ---------------------------------------------------------------
+# Words frequent in news of one Latin-script language and never (or rarely) English words, so an
+# English article quoting a foreign name or title does not score; and the English ones they compete
+# with (none that other languages share: in, a, an, is, to, so...).
+ENGLISH_WORDS = {"the", "of", "and", "was", "for", "that", "with", "by", "said", "he", "his", "it", "at",
+                 "from", "has", "have", "had", "be", "were", "are", "this", "which", "not", "but", "after",
+                 "its", "who", "their", "they", "will", "would", "been", "on"}
+OTHER_LATIN_WORDS = {
+    "German": {"der", "das", "und", "ist", "nicht", "mit", "den", "dem", "des", "ein", "eine", "einen", "sich",
+               "auf", "für", "von", "wurde", "wird", "auch", "nach", "bei", "über", "sie", "hat", "haben",
+               "werden", "aus", "als", "noch", "wie", "oder", "aber", "sind", "dass", "zum", "zur", "im"},
+    "French": {"le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "que", "sur", "avec",
+               "pas", "par", "au", "aux", "ce", "cette", "sont", "été", "ont", "il", "elle", "ne", "se",
+               "ses", "leur", "selon"},
+    "Spanish": {"los", "las", "del", "y", "es", "una", "por", "con", "para", "que", "se", "su", "sus", "lo",
+                "como", "más", "pero", "fue", "han", "está", "entre", "sobre", "según"},
+    "Italian": {"il", "gli", "della", "delle", "degli", "di", "è", "che", "non", "una", "sono", "nel",
+                "nella", "alla", "dal", "anche", "più", "ha", "questo", "secondo"},
+    "Portuguese": {"os", "da", "do", "das", "dos", "em", "não", "uma", "com", "para", "que", "foi", "são",
+                   "pelo", "pela", "ao", "mais", "também"},
+    "Dutch": {"het", "een", "en", "van", "niet", "op", "met", "voor", "zijn", "dat", "te", "er", "werd",
+              "ook", "naar", "bij", "heeft"},
+    "Turkish": {"ve", "bir", "bu", "ile", "için", "olarak", "olan", "çok", "daha", "gibi", "ama", "kadar",
+                "sonra"},
+    "Polish": {"w", "z", "na", "się", "nie", "że", "jest", "od", "po", "przez", "jak", "dla", "oraz", "był",
+               "była"},
+}
+LATIN_SHARE = 0.1          # of all words: a foreign language must be this frequent to count...
+LATIN_OVER_ENGLISH = 2     # ...and this many times as frequent as English...
+LATIN_LEAST_WORDS = 3      # ...and at least this many of its words (a short title proves nothing)
+
+
+def unsupported_language(text: str) -> str | None:
+    """The name of the language or script of a text Sphere cannot read ("German", "Arabic script"),
+    or None for Russian, Ukrainian, English, or text too mixed or short to tell."""
+    letters = Counter(_script(ch) for ch in text if ch.isalpha())
+    if not letters:
+        return None
+    script, count = letters.most_common(1)[0]
+    if script not in ("LATIN", "CYRILLIC"):
+        name = script.title() if len(script) > 3 else script
+        return f"{name} script" if count > sum(letters.values()) / 2 else None
+    return _latin_language(text) if script == "LATIN" else None
+
+
+def _script(ch: str) -> str:
+    if "a" <= ch.lower() <= "z" or "\u00c0" <= ch <= "\u024f":
+        return "LATIN"
+    if "\u0400" <= ch <= "\u04ff":
+        return "CYRILLIC"
+    return unicodedata.name(ch, "OTHER").split(" ")[0]
+
+
+def _latin_language(text: str) -> str | None:
+    words = [w.lower() for w in WORD.findall(text)]
+    english = sum(w in ENGLISH_WORDS for w in words)
+    scores = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in OTHER_LATIN_WORDS.items()}
+    lang, score = max(scores.items(), key=lambda kv: kv[1])
+    if score >= max(LATIN_LEAST_WORDS, LATIN_SHARE * len(words), LATIN_OVER_ENGLISH * english):
+        return lang
+    return None

@@ -1,7 +1,9 @@
-"""The `extract` JSON Lines records (SPEC section 4) from an Extraction."""
+"""The `extract` JSON Lines records (SPEC section 4) from an Extraction, and the tables the CLI prints."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+from rich.table import Table
 
 from .records import Extraction
 
@@ -21,3 +23,12 @@ def extraction_records(extraction: Extraction) -> Iterator[dict]:
     for entity in sorted(extraction.entities.values(), key=lambda e: e.name):
         yield {"record": "entity", "doc": doc, "name": entity.name, "kind": entity.kind,
                "surface_forms": sorted(entity.aliases)}
+
+
+def wrapping_table(*columns: str, **options) -> Table:
+    """A rich Table whose cells wrap, folding a word too long for its column onto the next line,
+    instead of cutting it ("Russ…") when the terminal (80 columns when piped) is narrow."""
+    table = Table(**options)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table

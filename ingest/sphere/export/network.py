@@ -3,6 +3,7 @@ days of their events, narrowed by the export filters. Exports and `sphere analyz
 from __future__ import annotations
 
 import calendar
+import re
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,14 +11,16 @@ from datetime import date, timedelta
 
 import networkx as nx
 
-from ..model import graph_model
+from ..errors import SphereError
+from ..model import graph_model, ontology
+from ..query.matching import Node, NoSuchName, find_node
 from ..store import dialect
 from ..store.base import GraphStore
 from ..write.projection import Edge, group_events
 
 
-class ExportError(ValueError):
-    """A filter that cannot be applied (an unknown actor, say)."""
+class ExportError(SphereError, ValueError):
+    """A filter that cannot be applied (an unknown actor, a date that is not one, say)."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,19 @@ class ExportFilter:
     types: tuple[str, ...] = ()
     min_weight: int = 1
     kinds: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for option, day in (("--since", self.since), ("--until", self.until)):
+            if day is not None and not _is_date(day):
+                raise ExportError(f"{option} {day!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+        unknown = [t for t in self.types if t not in ontology().event_types]
+        if unknown:
+            raise ExportError(f"--types: no event type {', '.join(unknown)}; the types are "
+                              f"{', '.join(ontology().event_types)}")
+        kinds = (*ontology().actor_kinds, *ontology().place_kinds)
+        unknown = [k for k in self.kinds if k not in kinds]
+        if unknown:
+            raise ExportError(f"--kinds: no node kind {', '.join(unknown)}; the kinds are {', '.join(kinds)}")
 
     def narrows(self) -> bool:
         return bool(self.since or self.until or self.actor or self.types or self.kinds or self.min_weight > 1)
@@ -107,10 +123,13 @@ def merge_spells(days: Iterable[str]) -> list[tuple[date, date]]:
 
 
 def _is_date(day: str) -> bool:
+    """2020, 2020-05 or 2020-05-17, a real day or month."""
+    if not isinstance(day, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", day):
+        return False
     try:
         day_bounds(day)
         return True
-    except (ValueError, TypeError):
+    except ValueError:
         return False
 
 
@@ -131,14 +150,13 @@ def _event_rows(store: GraphStore):
 
 
 def _find_node(nodes: dict[str, dict], name: str) -> str:
-    wanted = name.casefold()
-    for node, data in nodes.items():
-        if node == name or data["label"].casefold() == wanted:
-            return node
-    for node, data in nodes.items():
-        if any(alias.casefold() == wanted for alias in data["aliases"]):
-            return node
-    raise ExportError(f"no actor or place named {name!r} in the graph")
+    """The node --actor names (any case, accents, script, a person's surname: query/matching.py)."""
+    candidates = [Node(node, data["label"], data["kind"], data["store_label"], tuple(data["aliases"]),
+                       data["country"]) for node, data in nodes.items()]
+    try:
+        return find_node(candidates, name, "actor or place").id
+    except NoSuchName as exc:
+        raise ExportError(str(exc)) from exc
 
 
 def _ego(centre: str, edges: Iterable[Edge], radius: int) -> set[str]:

@@ -5,12 +5,14 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
+from ..language import unsupported_language
 from ..records import Article
 from .decode import NotText, decode_bytes
-from .html import NoMainText, html_article
+from .html import NoMainText, html_article, looks_like_html
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -20,18 +22,26 @@ MAX_JSONL_BYTES = 2_000_000_000
 MAX_ARTICLE_CHARS = 500_000          # longer is not one news article (a dump, a log, a book)
 INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+SUPPORTED = "Sphere reads Russian, Ukrainian and English"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A file (or JSON Lines line) that could not be read; `fatal` False means it was read with a note."""
+    """A file (or JSON Lines line) that could not be read; `fatal` False means it was read with a note,
+    or, when `skipped`, deliberately left out (a language Sphere does not read)."""
 
     source: str
     reason: str
     fatal: bool = True
+    skipped: bool = False
+
+    @property
+    def kind(self) -> str:
+        return "error" if self.fatal else "skipped" if self.skipped else "note"
 
     def line(self) -> str:
-        return f"{'error' if self.fatal else 'note'}: {self.source}: {self.reason}"
+        return f"{self.kind}: {self.source}: {self.reason}"
 
 
 def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
@@ -41,6 +51,8 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
             yield Problem(str(path), "no such file or folder")
         elif path.is_dir():
             yield from _read_folder(path)
+        elif not path.is_file():
+            yield Problem(str(path), "not a regular file (a pipe, socket or device); skipped")
         else:
             yield from read_file(path)
 
@@ -62,7 +74,7 @@ def _read_folder(folder: Path) -> Iterator[Article | Problem]:
         if path.is_symlink() and not path.exists():
             yield Problem(str(path), "broken or looping symbolic link")
         elif not path.is_file():
-            yield Problem(str(path), "not a regular file")
+            yield Problem(str(path), "not a regular file (a folder, pipe, socket or device); skipped")
         else:
             yield from read_file(path)
     if not found:
@@ -92,13 +104,19 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         yield Problem(str(path), f"decoded from {decoded.encoding}", fatal=False)
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from (_checked(a) for a in _jsonl_articles(path, decoded.text))
-    elif path.suffix.lower() in HTML_SUFFIXES:
+    elif path.suffix.lower() in HTML_SUFFIXES or looks_like_html(decoded.text):
+        if path.suffix.lower() not in HTML_SUFFIXES:
+            yield Problem(str(path), "HTML content; read as a web page", fatal=False)
         try:
             yield _checked(html_article(path.name, decoded.text, str(path)))
         except NoMainText as exc:
             yield Problem(str(path), str(exc))
     else:
         article = text_article(path.name, decoded.text, str(path))
+        if article.published and not _is_day(article.published):
+            yield Problem(str(path), f"date line {article.published} is not a real day (YYYY-MM-DD); "
+                                     "the article is read without a date", fatal=False)
+            article = replace(article, published=None)
         yield _checked(article) if article.text.strip() else Problem(str(path), "no text after the date line")
 
 
@@ -109,6 +127,9 @@ def _checked(item: Article | Problem) -> Article | Problem:
                                         f"{MAX_ARTICLE_CHARS:,})")
         if not any(ch.isalpha() for ch in item.text):
             return Problem(item.source, "no words in the text")
+        if language := unsupported_language(item.text):
+            return Problem(item.source, f"language not supported ({language}); {SUPPORTED}", fatal=False,
+                           skipped=True)
     return item
 
 
@@ -121,6 +142,14 @@ def text_article(doc: str, text: str, source: str) -> Article:
         published = match.group(1)
         text = text[match.end():]
     return Article(doc=doc, text=text, source=source, published=published)
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+        return True
+    except ValueError:
+        return False
 
 
 def _jsonl_articles(path: Path, text: str) -> Iterator[Article | Problem]:
@@ -139,6 +168,9 @@ def _jsonl_articles(path: Path, text: str) -> Iterator[Article | Problem]:
         if not record["text"].strip():
             yield Problem(where, "empty text")
             continue
+        if _has_lone_surrogate(record):
+            yield Problem(where, "lone surrogate escape (half of a UTF-16 pair) replaced by U+FFFD", fatal=False)
+            record = _repaired(record)
         yield Article(
             doc=str(record["id"]),
             text=record["text"].replace("\r\n", "\n"),
@@ -148,6 +180,15 @@ def _jsonl_articles(path: Path, text: str) -> Iterator[Article | Problem]:
             published=_opt_str(record.get("published")),
             lang=_opt_str(record.get("lang")),
         )
+
+
+def _has_lone_surrogate(record: dict) -> bool:
+    return any(isinstance(v, str) and LONE_SURROGATE.search(v) for v in record.values())
+
+
+def _repaired(record: dict) -> dict:
+    """Valid JSON may escape half a surrogate pair ("\\ud800"), which no UTF-8 text can hold."""
+    return {k: LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
 
 
 def _opt_str(value) -> str | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import SphereError
 from ..model import graph_model, ontology
 from ..records import Entity, Extraction
 from ..store import dialect
@@ -31,8 +32,11 @@ from .rewrite import rewrite_entities
 OVERRIDES_ENV = "SPHERE_OVERRIDES"
 
 
-class OverridesError(ValueError):
-    pass
+class OverridesError(SphereError, ValueError):
+    """A file that cannot be used, with the entry at fault and what is wrong with it."""
+
+
+SECTIONS = ("merge", "split", "rename")
 
 
 @dataclass(frozen=True)
@@ -66,22 +70,74 @@ def label_of(node_id: str) -> str:
 def load_overrides(path: str | Path) -> Overrides:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        if not isinstance(data, dict):
-            raise OverridesError("expected a mapping with merge, split and rename lists")
-        merges = {old: item["into"] for item in data.get("merge", []) for old in item["ids"]}
-        renames = {item["id"]: item["name"] for item in data.get("rename", [])}
-        splits = tuple(Split(item["id"], item["new"]["id"], item["new"]["name"], item["new"].get("kind", "PERSON"),
-                             tuple(item["aliases"])) for item in data.get("split", []))
     except OSError as exc:
-        raise OverridesError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise OverridesError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise OverridesError(f"{path}: not UTF-8 text") from exc
     except yaml.YAMLError as exc:
-        raise OverridesError(f"{path}: not YAML ({exc.__class__.__name__})") from exc
-    except (KeyError, TypeError) as exc:
-        raise OverridesError(f"{path}: an entry lacks {exc}") from exc
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where is not None else ""
+        raise OverridesError(f"{path}: not YAML{line} ({getattr(exc, 'problem', None) or type(exc).__name__})") from exc
+    try:
+        merges, renames, splits = _read_sections(data)
     except OverridesError as exc:
         raise OverridesError(f"{path}: {exc}") from exc
     _check(path, merges, splits)
     return Overrides(merges, renames, splits)
+
+
+def _read_sections(data) -> tuple[dict[str, str], dict[str, str], tuple[Split, ...]]:
+    if not isinstance(data, dict):
+        raise OverridesError("expected a mapping with merge, split and rename lists")
+    unknown = sorted(str(k) for k in data if k not in SECTIONS)
+    if unknown:
+        raise OverridesError(f"unknown section {', '.join(unknown)} (the sections are {', '.join(SECTIONS)})")
+    merges, renames, splits = {}, {}, []
+    for n, item in _entries(data, "merge"):
+        into = _text(item, "into", "merge", n)
+        for old in _texts(item, "ids", "merge", n):
+            merges[old] = into
+    for n, item in _entries(data, "rename"):
+        renames[_text(item, "id", "rename", n)] = _text(item, "name", "rename", n)
+    for n, item in _entries(data, "split"):
+        source = _text(item, "id", "split", n)
+        new = item.get("new")
+        if not isinstance(new, dict):
+            raise OverridesError(f"split entry {n} ({source}): lacks 'new' (a mapping with id, name and kind)")
+        kind = new.get("kind", "PERSON")
+        splits.append(Split(source, _text(new, "id", "split", n), _text(new, "name", "split", n),
+                            kind if isinstance(kind, str) else str(kind), tuple(_texts(item, "aliases", "split", n))))
+    return merges, renames, tuple(splits)
+
+
+def _entries(data: dict, section: str):
+    items = data.get(section) or []
+    if not isinstance(items, list):
+        raise OverridesError(f"'{section}' must be a list of entries, not {type(items).__name__}")
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise OverridesError(f"{section} entry {n} must be a mapping, not {item!r}")
+        yield n, item
+
+
+def _text(item: dict, key: str, section: str, n: int) -> str:
+    value = item.get(key)
+    if value is None:
+        raise OverridesError(f"{section} entry {n} lacks '{key}'")
+    if not isinstance(value, str) or not value.strip():
+        raise OverridesError(f"{section} entry {n}: '{key}' must be a non-empty string, not {value!r}")
+    return value
+
+
+def _texts(item: dict, key: str, section: str, n: int) -> list[str]:
+    values = item.get(key)
+    if values is None:
+        raise OverridesError(f"{section} entry {n} lacks '{key}' (a list)")
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise OverridesError(f"{section} entry {n}: '{key}' must be a list of strings, not {values!r}")
+    return values
 
 
 def _check(path, merges: dict[str, str], splits: tuple[Split, ...]) -> None:

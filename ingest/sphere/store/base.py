@@ -6,12 +6,21 @@ from collections.abc import Iterator
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..errors import SphereError
 from ..model import graph_model
 from . import dialect
 
 
-class StoreUnavailable(RuntimeError):
+class StoreError(SphereError, RuntimeError):
+    """The store cannot be opened as configured (a bad NEO4J_URI, SPHERE_DATA naming a file, a damaged store)."""
+
+
+class StoreUnavailable(StoreError):
     """The store cannot be reached (a Neo4j server down or restarting); the run may be retried."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the embedded store for longer than we wait for it."""
 
 
 @dataclass
