@@ -452,3 +452,18 @@ def test_a_dateline_names_no_place_and_gives_no_date(text):
 ])
 def test_fronted_goals_warships_and_troops_leaving(text, expected):
     assert expected in [e[:3] for e in _events(text)[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("South Korea said North Korea had sent 1,500 troops to Russia. Moscow has denied the reports.",
+     ("DEPLOY", "North Korea", "Russia", None, None, "denied")),
+    ("КНДР отправила в Россию около 3 тысяч военных. В Москве это отрицают.",
+     ("DEPLOY", "North Korea", "Russia", None, None, "denied")),
+])
+def test_a_denial_that_points_back_repeats_the_claim_denied(text, expected):
+    assert expected in _events(text)[1]
+
+
+def test_a_denial_with_content_of_its_own_repeats_nothing():
+    events = _events("North Korea sent troops to Russia. Moscow denied buying missiles from Iran.")[1]
+    assert not any(e[0] == "DEPLOY" and e[5] == "denied" for e in events)

@@ -8,6 +8,7 @@ from ..language import LANGUAGES, detect_language
 from ..records import Article, Extraction
 from ..resolve.persons import link_surnames
 from .datelines import dateline_spans, outside_datelines
+from .denials import denial_echoes
 from .events import EventExtractor
 from .mentions import MentionFinder
 from .pronouns import resolve_pronouns
@@ -27,6 +28,7 @@ def extract_article(article: Article) -> Extraction:
     events = []
     for sentence, sentence_mentions in zip(sentences, mentions):
         events += extractor.extract(sentence, sentence_mentions, finder.entities, article.published, datelines)
+    events += denial_echoes(sentences, mentions, events, finder.entities, extractor.lex, extractor.titles.state_of)
     events = _affiliations_once(events)
     counts = Counter(m.entity_id for sentence_mentions in mentions for m in sentence_mentions)
     return Extraction(

@@ -18,6 +18,8 @@ from .voice import in_voice, is_passive
 MILITARY_BODY = re.compile(r"\b(defen[cs]e|army|armed forces|military|navy|air force|guard)\b", re.I)
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
 MAX_ROLE_DISTANCE = 18
+PHRASE_GAP = 6                   # words of a multiword trigger may stand this far apart ("отправила в Россию 3 тыс. военных")
+PREPOSITION_GAP = 2              # ... but a phrase opened by a preposition stays together ("в поддержку")
 PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "готовность" make it planned
 DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "отрицает" make it denied
 ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
@@ -96,7 +98,8 @@ class EventExtractor:
             keys = _trigger_keys(token)
             frames = {id(f): f for key in keys for f in self.lex.frames.get(key, ())}
             for frame in frames.values():
-                positions = self._match_rest(tokens, i, frame.words[1:])
+                positions = self._match_rest(tokens, i, frame.words[1:], PREPOSITION_GAP if token.pos == "ADP"
+                                             else PHRASE_GAP)
                 if positions is not None:
                     found.append(Trigger(i, positions[-1] + 1, frame, positions))
         # a longer trigger hides the shorter ones it contains ("военная база" over "база")
@@ -126,10 +129,10 @@ class EventExtractor:
                    not self.lex.coordinator_in(tokens[r.end:trigger.start]) for r in refusals)
 
     @staticmethod
-    def _match_rest(tokens, i: int, rest: tuple[frozenset[str], ...]) -> tuple[int, ...] | None:
+    def _match_rest(tokens, i: int, rest: tuple[frozenset[str], ...], gap: int) -> tuple[int, ...] | None:
         positions = [i]
         for word in rest:
-            for k in range(positions[-1] + 1, min(positions[-1] + 5, len(tokens))):
+            for k in range(positions[-1] + 1, min(positions[-1] + 1 + gap, len(tokens))):
                 if word & _trigger_keys(tokens[k]):
                     positions.append(k)
                     break

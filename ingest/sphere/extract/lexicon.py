@@ -44,6 +44,7 @@ class Lexicon:
     initiative: tuple[tuple[str, ...], ...]   # "по инициативе X": X began the call or meeting
     purpose_prepositions: frozenset[str]  # "планы России по созданию базы": Russia's act
     negations: frozenset[str]
+    denials: frozenset[str]              # "отрицать", "deny": a sentence that only denies repeats the claim before it
     modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
     pronouns: frozenset[str]             # third-person subject pronouns that stand for a named person
@@ -159,6 +160,7 @@ def lexicon(lang: str) -> Lexicon:
         initiative=tuple(_fold_words(k) for k in raw.get("initiative", [])),
         purpose_prepositions=frozenset(raw.get("purpose_prepositions", [])),
         negations=frozenset(raw.get("negations", [])),
+        denials=_folded_set(raw, "denials"),
         modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
         pronouns=_folded_set(raw, "pronouns"),
