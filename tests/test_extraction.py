@@ -467,3 +467,17 @@ def test_a_denial_that_points_back_repeats_the_claim_denied(text, expected):
 def test_a_denial_with_content_of_its_own_repeats_nothing():
     events = _events("North Korea sent troops to Russia. Moscow denied buying missiles from Iran.")[1]
     assert not any(e[0] == "DEPLOY" and e[5] == "denied" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indian Prime Minister Narendra Modi and Russian President Vladimir Putin agreed on Tuesday to raise trade.",
+     ("AGREE", "Narendra Modi", "Vladimir Putin")),
+    ("Oman said it had mediated a ceasefire between the United States and Yemen's Houthis.",
+     ("MEDIATE", "Oman", "United States")),
+    ("Viktor Orban met Vladimir Putin. Orban's government has refused to send weapons to Ukraine.",
+     ("REFUSE", "Hungary", None)),
+    ("Kim Jong Un and Vladimir Putin signed a mutual defence pact in Pyongyang.",
+     ("MILITARY_COOPERATION", "North Korea", "Russia")),
+])
+def test_english_conjuncts_it_a_leaders_government_and_cooperation_between_states(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]

@@ -32,6 +32,7 @@ GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a
 PAIRWISE = {"MEET", "AGREE", "FIGHT", "MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
 AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}
+BETWEEN_STATES = {"MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}   # cooperation binds states, not their leaders
 ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "compound", "npadvmod", "agent", "amod_head", "adj"}     # "осудили удары": what these verbs take as object is someone else's act
 
 
@@ -240,6 +241,8 @@ class EventExtractor:
                      for m in self._pattern_candidates(sentence, trigger, pattern, mentions, entities, role)
                      if _span(m) not in used]
             found = [m for m in found if m is not None]
+            if found and self.lang == "en" and len({_span(m) for m in found}) > 1:
+                return list({_span(m): m for m in found}.values())    # the parse's conjuncts ("X and Yemen's Houthis")
             if found:
                 return self._coordinated(sentence, found[0], mentions, used, entities, role, kind)
         owner = None
@@ -681,8 +684,9 @@ class EventExtractor:
         rest = list(zip(words, between))[lead:]
         if words[0] == ",":
             return all(w in self.lex.coordinators for w, _ in rest)
-        return all(w in self.lex.coordinators or t.pos in ("ADP", "ADJ", "DET") or (t.pos == "NOUN" and (
-                   token_keys(t) & self.all_title_words or (len(between) <= 3 and t.text[:1].islower())))
+        return all(w in self.lex.coordinators or t.pos in ("ADP", "ADJ", "DET") or
+                   (t.pos in ("NOUN", "PROPN") and token_keys(t) & self.all_title_words) or
+                   (t.pos == "NOUN" and len(between) <= 3 and t.text[:1].islower())
                    for w, t in rest)
 
     # ---- English --------------------------------------------------------------------------------
@@ -745,13 +749,25 @@ class EventExtractor:
         location = None if frame.type == "AFFILIATION" else (
             self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities, fillers))
         quote = sentence.span_text(trigger.start, trigger.end)
+        subject_id, object_id = subject.entity_id, obj.entity_id if obj else None
+        if frame.type in BETWEEN_STATES:     # "Kim Jong Un and Putin signed a defence pact": their states cooperate
+            subject_id = self._state_of_person(subject_id, entities)
+            object_id = self._state_of_person(object_id, entities) if object_id else None
         return Event(
-            type=_type_for(frame.type, subject), subject=subject.entity_id, object=obj.entity_id if obj else None,
+            type=_type_for(frame.type, subject), subject=subject_id, object=object_id,
             object2=obj2.entity_id if obj2 else None, location=location,
             sentence=sentence.text, start=sentence.start, end=sentence.end, lang=sentence.lang,
             modality=frame.modality or self._modality(sentence, trigger),
             confidence=0.6 if obj else 0.5, attrs=dict(frame.attrs), quote=quote,
         )
+
+    def _state_of_person(self, entity_id: str, entities) -> str:
+        if entities[entity_id].kind != "PERSON":
+            return entity_id
+        state = self.titles.state_of(entity_id, entities)
+        if state and state in gazetteer().entries:
+            register_entry(entities, state)
+        return state or entity_id
 
     def _seat_location(self, sentence, roles) -> str | None:
         """A capital read as the subject's government ("убежище в Москве") is also where the event happened."""

@@ -47,12 +47,14 @@ class Lexicon:
     denials: frozenset[str]              # "отрицать", "deny": a sentence that only denies repeats the claim before it
     modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
+    state_pronouns: frozenset[str]       # "it" as a subject: the state or organisation named last
     pronouns: frozenset[str]             # third-person subject pronouns that stand for a named person
     regions: dict[tuple[str, ...], str]  # compass words before a country -> "Eastern" of "Eastern Libya"
     demonstratives: frozenset[str]       # "это заявление": with a statement noun, its author named last
     statements: frozenset[str]
     possessives: frozenset[str]          # "his", "його": with a firm noun after it, the owner stands for the firm
     firms: frozenset[str]
+    governments: frozenset[str]          # "Orban's government", "правительство Орбана": the leader's state
     forces: frozenset[str]               # "Haftar's forces": nouns for the armed body a leader commands
     quantities: frozenset[str]           # "тысячи", "несколько": a genitive after them heads a subject or object
     approximators: frozenset[str]        # "около двух тысяч": a preposition that only rounds the number after it
@@ -164,12 +166,14 @@ def lexicon(lang: str) -> Lexicon:
         modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
         pronouns=_folded_set(raw, "pronouns"),
+        state_pronouns=_folded_set(raw, "state_pronouns"),
         regions={_fold_words(k): v for k, v in raw.get("regions", {}).items()},
         demonstratives=_folded_set(raw, "demonstratives"),
         statements=_folded_set(raw, "statements"),
         possessives=_folded_set(raw, "possessives"),
         firms=_folded_set(raw, "firms"),
         forces=_folded_set(raw, "forces"),
+        governments=_folded_set(raw, "governments"),
         ranks=_folded_set(raw, "ranks"),
         quantities=_folded_set(raw, "quantities"),
         approximators=_folded_set(raw, "approximators"),

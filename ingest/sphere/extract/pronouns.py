@@ -1,4 +1,5 @@
-"""Third-person pronouns in the subject case ("додав він", "he said") stand for the person last named, and so
+"""Third-person pronouns in the subject case ("додав він", "he said") stand for the person last named ("it" as a
+subject for the state or organisation last named), and so
 do an unnamed firm of theirs ("his firm did not work with ...") and a statement of theirs ("это заявление")."""
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from ..analyse import morph
 from ..records import Entity, Mention, Sentence
 from .lexicon import Lexicon, token_keys
 
+STATE_KINDS = ("COUNTRY", "ORGANIZATION", "GROUP")
 LOOKBACK = 2      # sentences back to look for the person a pronoun stands for
 
 
@@ -19,7 +21,8 @@ def resolve_pronouns(sentences: list[Sentence], mentions: list[list[Mention]], e
             end = _pronoun_end(sentence, k, lex)
             if end is None or any(m.i < end and k < m.j for m in found):
                 continue
-            person = _last_person(found, k, mentions[max(0, index - LOOKBACK):index], entities)
+            kinds = STATE_KINDS if morph.fold(token.text) in lex.state_pronouns else ("PERSON",)
+            person = _last_person(found, k, mentions[max(0, index - LOOKBACK):index], entities, kinds)
             if person is not None:
                 added.append(Mention(index, k, end, person.entity_id, sentence.span_text(k, end)))
         out.append(sorted(found + added, key=lambda m: m.i) if added else found)
@@ -27,10 +30,11 @@ def resolve_pronouns(sentences: list[Sentence], mentions: list[list[Mention]], e
 
 
 def _last_person(same_sentence: list[Mention], k: int, before: list[list[Mention]],
-                 entities: dict[str, Entity]) -> Mention | None:
+                 entities: dict[str, Entity], kinds: tuple[str, ...] = ("PERSON",)) -> Mention | None:
+    """The actor of one of these kinds named last before the pronoun: a person for "he", a state for "it"."""
     earlier = [m for m in same_sentence if m.j <= k]
     for group in [earlier] + list(reversed(before)):
-        people = [m for m in group if entities[m.entity_id].kind == "PERSON"]
+        people = [m for m in group if entities[m.entity_id].kind in kinds]
         if people:
             return people[-1]
     return None
@@ -39,7 +43,7 @@ def _last_person(same_sentence: list[Mention], k: int, before: list[list[Mention
 def _pronoun_end(sentence: Sentence, k: int, lex: Lexicon) -> int | None:
     """Where the pronoun phrase starting at k ends: "he", or "his firm"; None when none starts there."""
     word = morph.fold(sentence.tokens[k].text)
-    if word in lex.pronouns:
+    if word in lex.pronouns or (word in lex.state_pronouns and sentence.tokens[k].dep in ("nsubj", "nsubjpass")):
         return k + 1
     following = token_keys(sentence.tokens[k + 1]) if k + 1 < len(sentence.tokens) else frozenset()
     owned = word in lex.possessives and following & lex.firms

@@ -179,11 +179,16 @@ class Titles:
     # ---- a leader's forces: "Haftar's forces", "войска Асада" ----------------------------------------
     def forces_mentions(self, sentence: Sentence, mentions: list[Mention],
                         entities: dict[str, Entity]) -> list[Mention]:
-        """The mentions with a leader's forces standing for the body the leader commands."""
+        """The mentions with a leader's forces standing for the body the leader commands, and a leader's government
+        ("Orban's government", "правительство Орбана") for the leader's state."""
         out = []
         for m in mentions:
-            span = self._forces_span(sentence.tokens, m) if entities[m.entity_id].kind == "PERSON" else None
+            person = entities[m.entity_id].kind == "PERSON"
+            span = self._forces_span(sentence.tokens, m, self.lex.forces) if person else None
             body = self._led_body(m.entity_id) if span else None
+            if body is None and person:
+                span = self._forces_span(sentence.tokens, m, self.lex.governments)
+                body = self.state_of(m.entity_id, entities) if span else None
             if body is None:
                 out.append(m)
                 continue
@@ -191,14 +196,14 @@ class Titles:
             out.append(Mention(m.sentence, span[0], span[1], body, sentence.span_text(*span)))
         return out
 
-    def _forces_span(self, tokens, m: Mention) -> tuple[int, int] | None:
+    def _forces_span(self, tokens, m: Mention, nouns: frozenset[str]) -> tuple[int, int] | None:
         if self.lang == "en":
             possessive = m.j + 1 < len(tokens) and tokens[m.j].text in ("'s", "’s", "'", "’")
-            if possessive and morph.fold(tokens[m.j + 1].text) in self.lex.forces:
+            if possessive and morph.fold(tokens[m.j + 1].text) in nouns:
                 return m.i, m.j + 2
             return None
         genitive = "Gen" in tokens[m.i].feats.get("cases", ())
-        if m.i > 0 and genitive and token_keys(tokens[m.i - 1]) & self.lex.forces:
+        if m.i > 0 and genitive and token_keys(tokens[m.i - 1]) & nouns:
             return m.i - 1, m.j
         return None
 
