@@ -457,7 +457,7 @@ def test_fronted_goals_warships_and_troops_leaving(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("South Korea said North Korea had sent 1,500 troops to Russia. Moscow has denied the reports.",
      ("DEPLOY", "North Korea", "Russia", None, None, "denied")),
-    ("КНДР отправила в Россию около 3 тысяч военных. В Москве это отрицают.",
+    ("КНДР отправила в Россию около 3 тысяч солдат. В Москве это отрицают.",
      ("DEPLOY", "North Korea", "Russia", None, None, "denied")),
 ])
 def test_a_denial_that_points_back_repeats_the_claim_denied(text, expected):
