@@ -481,3 +481,8 @@ def test_a_denial_with_content_of_its_own_repeats_nothing():
 ])
 def test_english_conjuncts_it_a_leaders_government_and_cooperation_between_states(text, expected):
     assert expected in [e[:3] for e in _events(text)[1]]
+
+
+def test_a_military_adjective_before_a_noun_is_no_armed_personnel():
+    events = [e[:3] for e in _events("На российской военной базе в Гюмри находятся около 3 тыс. военнослужащих.")[1]]
+    assert ("MILITARY_BASE", "Russia", "Gyumri") in events

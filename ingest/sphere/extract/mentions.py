@@ -122,6 +122,9 @@ class MentionFinder:
         n, inst = inst_match
         country = None
         i, j = units[u].token, units[u + n - 1].token + 1
+        tokens = sentence.tokens
+        if tokens[j - 1].pos == "ADJ" and j < len(tokens) and tokens[j].pos in ("NOUN", "ADJ"):
+            return None         # "российской военной базе": the word only describes the noun after it
         owner = self._english_owner(sentence, i, before) if self.lang == "en" else None
         demonym = self._demonym_before(sentence, units, u)
         if demonym is not None:
