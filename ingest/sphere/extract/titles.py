@@ -36,6 +36,7 @@ class Titles:
         self.forms = {words: tuple(self._word_forms(w) for w in words) for words in [*lex.titles, *lex.leadership]}
         self._keyed: tuple = ()
         self._keys: list[frozenset[str]] = []
+        self._present: list = []
         self._led_spans: tuple = (None, [])
         self.holders: dict[tuple[str, str], str] = {}       # (state, office) -> person
         self.affiliated: dict[str, str] = {}                 # person -> the state of their first office
@@ -55,7 +56,7 @@ class Titles:
 
     def _titled(self, sentence, person, mentions, entities) -> tuple[str, str, tuple[int, int]] | None:
         tokens = sentence.tokens
-        for title_words, role in self.longest_first:
+        for title_words, role in self._titles_in(tokens):
             at = self._find(tokens, title_words, max(0, person.i - TITLE_REACH), person.i)
             if at is None or self._clause_between(tokens, at[1], person.i) or self._in_leadership(tokens, at) or \
                     self.lex.coordinator_in(tokens[at[1]:person.i]):
@@ -228,7 +229,7 @@ class Titles:
     def _phrases(self, sentence, mentions, entities) -> list[TitlePhrase]:
         tokens = sentence.tokens
         found, taken = [], set()
-        for title_words, role in self.longest_first:
+        for title_words, role in self._titles_in(tokens):
             at = self._find(tokens, title_words, 0, len(tokens))
             while at is not None:
                 start, end = at
@@ -284,7 +285,15 @@ class Titles:
         """Every token's keys, computed once per sentence for all the titles searched in it."""
         if tokens is not self._keyed:
             self._keyed, self._keys = tokens, [token_keys(t) for t in tokens]
+            present = frozenset().union(*self._keys)
+            self._present = [(words, role) for words, role in self.longest_first
+                             if all(form & present for form in self.forms[words])]
         return self._keys
+
+    def _titles_in(self, tokens) -> list[tuple[tuple[str, ...], str]]:
+        """The titles (longest first) whose every word occurs somewhere in the sentence: the only ones worth a search."""
+        self._token_keys(tokens)
+        return self._present
 
     def _body_noun(self, tokens, start: int, end: int) -> int | None:
         """"army leader Haftar", "лидер оппозиции X": where the common noun naming the body whose office the title
