@@ -486,3 +486,12 @@ def test_english_conjuncts_it_a_leaders_government_and_cooperation_between_state
 def test_a_military_adjective_before_a_noun_is_no_armed_personnel():
     events = [e[:3] for e in _events("На российской военной базе в Гюмри находятся около 3 тыс. военнослужащих.")[1]]
     assert ("MILITARY_BASE", "Russia", "Gyumri") in events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syrian President Ahmed al-Sharaa held talks with Vladimir Putin, his first visit to Russia.",
+     ("VISIT", "Ahmed al-Sharaa", "Russia")),
+    ("Serbia refused to join sanctions against Russia over its invasion of Ukraine.", ("FIGHT", "Russia", "Ukraine")),
+])
+def test_english_possessive_pronouns_stand_for_their_owner(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]

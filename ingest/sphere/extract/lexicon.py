@@ -47,6 +47,7 @@ class Lexicon:
     denials: frozenset[str]              # "отрицать", "deny": a sentence that only denies repeats the claim before it
     modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
+    possessive_pronouns: dict[str, str]  # "his" -> person, "its" -> state: whose the noun after it is
     state_pronouns: frozenset[str]       # "it" as a subject: the state or organisation named last
     pronouns: frozenset[str]             # third-person subject pronouns that stand for a named person
     regions: dict[tuple[str, ...], str]  # compass words before a country -> "Eastern" of "Eastern Libya"
@@ -167,6 +168,7 @@ def lexicon(lang: str) -> Lexicon:
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
         pronouns=_folded_set(raw, "pronouns"),
         state_pronouns=_folded_set(raw, "state_pronouns"),
+        possessive_pronouns={morph.fold(k): v for k, v in raw.get("possessive_pronouns", {}).items()},
         regions={_fold_words(k): v for k, v in raw.get("regions", {}).items()},
         demonstratives=_folded_set(raw, "demonstratives"),
         statements=_folded_set(raw, "statements"),

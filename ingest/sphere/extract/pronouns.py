@@ -21,12 +21,20 @@ def resolve_pronouns(sentences: list[Sentence], mentions: list[list[Mention]], e
             end = _pronoun_end(sentence, k, lex)
             if end is None or any(m.i < end and k < m.j for m in found):
                 continue
-            kinds = STATE_KINDS if morph.fold(token.text) in lex.state_pronouns else ("PERSON",)
-            person = _last_person(found, k, mentions[max(0, index - LOOKBACK):index], entities, kinds)
+            word = morph.fold(token.text)
+            owner = lex.possessive_pronouns.get(word)
+            kinds = STATE_KINDS if word in lex.state_pronouns or owner == "state" else ("PERSON",)
+            person = _sentence_subject(found, k, entities) if owner == "person" else None
+            person = person or _last_person(found, k, mentions[max(0, index - LOOKBACK):index], entities, kinds)
             if person is not None:
                 added.append(Mention(index, k, end, person.entity_id, sentence.span_text(k, end)))
         out.append(sorted(found + added, key=lambda m: m.i) if added else found)
     return out
+
+
+def _sentence_subject(same_sentence: list[Mention], k: int, entities: dict[str, Entity]) -> Mention | None:
+    """"al-Sharaa held talks with Putin, his first visit": "his" is the person the sentence is about, named first."""
+    return next((m for m in same_sentence if m.j <= k and entities[m.entity_id].kind == "PERSON"), None)
 
 
 def _last_person(same_sentence: list[Mention], k: int, before: list[list[Mention]],
@@ -45,6 +53,8 @@ def _pronoun_end(sentence: Sentence, k: int, lex: Lexicon) -> int | None:
     word = morph.fold(sentence.tokens[k].text)
     if word in lex.pronouns or (word in lex.state_pronouns and sentence.tokens[k].dep in ("nsubj", "nsubjpass")):
         return k + 1
+    if word in lex.possessive_pronouns and sentence.tokens[k].dep == "poss":
+        return k + 1            # "his first visit to Cuba", "its invasion of Ukraine": the owner of the noun
     following = token_keys(sentence.tokens[k + 1]) if k + 1 < len(sentence.tokens) else frozenset()
     owned = word in lex.possessives and following & lex.firms
     stated = word in lex.demonstratives and following & lex.statements

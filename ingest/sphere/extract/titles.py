@@ -202,7 +202,8 @@ class Titles:
             possessive = m.j + 1 < len(tokens) and tokens[m.j].text in ("'s", "’s", "'", "’")
             if possessive and morph.fold(tokens[m.j + 1].text) in nouns:
                 return m.i, m.j + 2
-            return None
+            pronoun = m.j - m.i == 1 and tokens[m.i].dep == "poss" and m.j < len(tokens)    # "his forces"
+            return (m.i, m.j + 1) if pronoun and morph.fold(tokens[m.j].text) in nouns else None
         genitive = "Gen" in tokens[m.i].feats.get("cases", ())
         if m.i > 0 and genitive and token_keys(tokens[m.i - 1]) & nouns:
             return m.i - 1, m.j
