@@ -495,3 +495,12 @@ def test_a_military_adjective_before_a_noun_is_no_armed_personnel():
 ])
 def test_english_possessive_pronouns_stand_for_their_owner(text, expected):
     assert expected in [e[:3] for e in _events(text)[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Burhan rejected a humanitarian truce plan put forward by the United States.", ("OPPOSE", "Burhan", "United States")),
+    ("Зеленский отклонил предложение Орбана.", ("OPPOSE", "Volodymyr Zelensky", "Viktor Orbán")),
+    ("China condemned Washington's decision.", ("OPPOSE", "China", "United States")),
+])
+def test_opposing_an_act_opposes_its_author(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]

@@ -160,6 +160,8 @@ class EventExtractor:
         used = {_span(m) for m in subjects}
         objects = self._fill(sentence, trigger, frame.object, mentions, entities, role="object", used=used,
                              kind=frame.object_kind)
+        if not objects and frame.type in AGAINST_OTHERS:
+            objects = self._owner_of_what(sentence, trigger, mentions, used)
         if len(objects) >= 2 and not frame.object2 and self._between(sentence, objects[0]):
             subjects, objects = objects[:1], objects[1:2]      # "соглашение между Израилем и Сирией"
         object2 = []
@@ -175,6 +177,28 @@ class EventExtractor:
         events = [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers)
                   for s in subjects for o in targets if not self._leaving_home(frame, s, o, entities)]
         return self._initiator_first(sentence, events, mentions) if frame.type in INITIATED else events
+
+    def _owner_of_what(self, sentence, trigger: Trigger, mentions, used) -> list[Mention]:
+        """"rejected a truce plan put forward by the United States", "отклонил предложение США", "condemned
+        Washington's decision": what is opposed is an act; its author is the one opposed."""
+        tokens = sentence.tokens
+        if self.lang == "en":
+            head = _phrase_head(sentence, trigger)
+            noun = next((k for k, tok in enumerate(tokens) if tok.head == head and tok.dep == "dobj"), None)
+        else:
+            noun = next((k for k in range(trigger.end, min(len(tokens), trigger.end + 4))
+                         if tokens[k].pos == "NOUN"), None)
+        if noun is None or any(m.i <= noun < m.j for m in mentions):
+            return []
+        if self.lang == "en":
+            authors = [c for c, tok in enumerate(tokens) if tok.head == noun and tok.dep == "poss"]
+            authors += [g for c, tok in enumerate(tokens) if tok.head == noun and tok.dep == "acl"
+                        for a, agent in enumerate(tokens) if agent.head == c and agent.dep == "agent"
+                        for g, child in enumerate(tokens) if child.head == a and child.dep == "pobj"]
+            found = [m for k in authors for m in mentions if m.i <= k < m.j]
+        else:
+            found = [m for m in mentions if m.i == noun + 1 and "Gen" in self._cases(sentence, m)]
+        return [m for m in found if _span(m) not in used][:1]
 
     def _accused(self, sentence, trigger: Trigger, mentions, entities) -> list[Mention]:
         """"accused the UAE of supplying the RSF", "обвинил Францию в поддержке боевиков": the act an accusation
