@@ -504,3 +504,18 @@ def test_english_possessive_pronouns_stand_for_their_owner(text, expected):
 ])
 def test_opposing_an_act_opposes_its_author(text, expected):
     assert expected in [e[:3] for e in _events(text)[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Министр обороны Франции Себастьян Лекорню и министр обороны Армении Сурен Папикян подписали контракт.",
+     ("AGREE", "Sébastien Lecornu", "Suren Papikyan")),
+    ("Сполучені Штати та єменський рух «Ансар Аллах» погодилися припинити взаємні атаки.",
+     ("AGREE", "United States", "Houthis")),
+])
+def test_conjuncts_past_an_office_state_and_quotes(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]
+
+
+def test_agreeing_to_do_something_is_that_act_not_an_agreement_with_nobody():
+    events = [e[:3] for e in _events("Serbia agreed on Thursday to buy 12 French Rafale fighter jets.")[1]]
+    assert ("ARMS_TRANSFER", "France", "Serbia") in events and ("AGREE", "Serbia", None) not in events

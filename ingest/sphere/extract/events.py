@@ -31,6 +31,7 @@ GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a
 # "X and Y met / agreed / fought / develop military cooperation": one event per pair, in text order
 PAIRWISE = {"MEET", "AGREE", "FIGHT", "MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
+QUOTES = {"«", "»", '"', "“", "”", "„", "'"}
 AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}
 BETWEEN_STATES = {"MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}   # cooperation binds states, not their leaders
 ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "compound", "npadvmod", "agent", "amod_head", "adj"}     # "осудили удары": what these verbs take as object is someone else's act
@@ -173,6 +174,9 @@ class EventExtractor:
                     for k, a in enumerate(subjects) for b in subjects[k + 1:]]
         if not objects and not (_object_optional(frame.type) and sentence.tokens[trigger.start].pos == "VERB"):
             return []
+        if not objects and frame.type == "AGREE" and any(trigger.end <= k <= trigger.end + REFUSAL_REACH
+                                                         for k in trigger.others):
+            return []       # "agreed to buy jets", "погодилася поставити": the act agreed to is the event
         targets = objects or [None]
         events = [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers)
                   for s in subjects for o in targets if not self._leaving_home(frame, s, o, entities)]
@@ -659,13 +663,16 @@ class EventExtractor:
             return _span(m) not in used and m is not first and self._kind_ok(entities[m.entity_id], role, kind)
 
         ordered = sorted(mentions, key=lambda m: m.i)
+        # "Лекорню и министр обороны Армении Сурен Папикян": Armenia only names the office of the next conjunct
+        offices = {m for m in ordered if _span(m) in used and any(p.i == m.j for p in mentions)}
+        skip = frozenset(k for m in offices for k in range(m.i, m.j))
         group, current = [first], first
         correlative = self._correlative(sentence)
         for m in ordered:
-            if m.i < current.j:
+            if m.i < current.j or m in offices:
                 continue
             paired = correlative is not None and correlative == (first.i - 1, m.i)
-            if not (fits(m) and (paired or self._joined(sentence, current, m))):
+            if not (fits(m) and (paired or self._joined(sentence, current, m, skip))):
                 break
             group.append(m)
             current = m
@@ -673,9 +680,9 @@ class EventExtractor:
             return group
         current = first
         for m in reversed(ordered):
-            if m.j > current.i:
+            if m.j > current.i or m in offices:
                 continue
-            if not (fits(m) and self._joined(sentence, m, current)):
+            if not (fits(m) and self._joined(sentence, m, current, skip)):
                 break
             group.insert(0, m)
             current = m
@@ -698,9 +705,11 @@ class EventExtractor:
                 return k, end
         return None
 
-    def _joined(self, sentence, left: Mention, right: Mention) -> bool:
-        """Only a coordinator (or a comma in a list) and the right conjunct's own title words lie between."""
-        between = sentence.tokens[left.j:right.i]
+    def _joined(self, sentence, left: Mention, right: Mention, skip: frozenset[int] = frozenset()) -> bool:
+        """Only a coordinator (or a comma in a list) and the right conjunct's own title words (and the state its
+        office names, `skip`) lie between."""
+        between = [t for k, t in enumerate(sentence.tokens[left.j:right.i], start=left.j)
+                   if t.text not in QUOTES and k not in skip]     # "рух «Ансар Аллах»"
         words = [morph.fold(t.text) for t in between]
         lead = 2 if " ".join(words[:2]) in self.lex.coordinators else 1
         if not between or len(between) > 6 or (lead == 1 and words[0] not in self.lex.coordinators | {","}):
