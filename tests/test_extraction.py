@@ -519,3 +519,11 @@ def test_conjuncts_past_an_office_state_and_quotes(text, expected):
 def test_agreeing_to_do_something_is_that_act_not_an_agreement_with_nobody():
     events = [e[:3] for e in _events("Serbia agreed on Thursday to buy 12 French Rafale fighter jets.")[1]]
     assert ("ARMS_TRANSFER", "France", "Serbia") in events and ("AGREE", "Serbia", None) not in events
+
+
+def test_a_nouns_phrase_ends_at_a_dash_unless_a_name_follows():
+    visit = [e[:3] for e in _events("Моди прибыл в Москву с визитом — первым после начала вторжения России в Украину.")[1]
+             if e[0] == "VISIT"]
+    assert ("VISIT", "Narendra Modi", "Ukraine") not in visit
+    bases = [e[:3] for e in _events("Судьба российских баз — Хмеймима и пункта в Тартусе — не решена.")[1]]
+    assert ("MILITARY_BASE", "Russia", "Hmeimim Air Base") in bases

@@ -32,6 +32,7 @@ GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a
 PAIRWISE = {"MEET", "AGREE", "FIGHT", "MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
 QUOTES = {"«", "»", '"', "“", "”", "„", "'"}
+PHRASE_ENDS = {",", "—", "–", ":", ";", "(", ")"}     # a noun's phrase does not run past these
 AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}
 BETWEEN_STATES = {"MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}   # cooperation binds states, not their leaders
 ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "compound", "npadvmod", "agent", "amod_head", "adj"}     # "осудили удары": what these verbs take as object is someone else's act
@@ -60,6 +61,8 @@ class EventExtractor:
         self.request_words = {w for frames in self.lex.frames.values() for f in frames
                               if dict(f.attrs).get("mode") in ("request", "demand") for w in f.words[0]}
         self._correlative_of: tuple = (None, None)      # (sentence, its paired conjunction), computed once
+        self._sentence_mentions: list[Mention] = []      # the mentions of the sentence being read
+        self._accusations: list[Trigger] = []            # its accusation triggers
         self.date_words = set(self.lex.months) | set(self.lex.weekdays) | self.lex.time_nouns
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
@@ -72,6 +75,7 @@ class EventExtractor:
         mentions = self.titles.forces_mentions(sentence, mentions, entities)
         events += held
         triggers = self.triggers(sentence)
+        self._sentence_mentions = mentions
         refusals = [t for t in triggers if t.frame.type == "REFUSE"]
         self._accusations = [t for t in triggers if t.frame.type == "ACCUSE"]
         for trigger in triggers:
@@ -208,7 +212,7 @@ class EventExtractor:
         """"accused the UAE of supplying the RSF", "обвинил Францию в поддержке боевиков": the act an accusation
         names is the accused's, and only claimed."""
         tokens = sentence.tokens
-        for accusation in getattr(self, "_accusations", ()):
+        for accusation in self._accusations:
             if not accusation.end <= trigger.start or trigger.start - accusation.end > ACCUSATION_REACH:
                 continue
             k = trigger.start - 1
@@ -497,11 +501,18 @@ class EventExtractor:
             return False
         return bool(cases & participle.feats.get("cases", frozenset()))
 
-    @staticmethod
-    def _after_comma_of_noun(sentence, trigger: Trigger, m: Mention) -> bool:
+    def _names_next(self, k: int) -> bool:
+        return any(m.i == k for m in self._sentence_mentions)
+
+    def _after_comma_of_noun(self, sentence, trigger: Trigger, m: Mention) -> bool:
         """"посредничество, между Сирией и Израилем остаются разногласия": a noun's phrase ends at a comma."""
-        return sentence.tokens[trigger.start].pos == "NOUN" and m.i >= trigger.end and \
-            any(t.text == "," for t in sentence.tokens[trigger.end:m.i])
+        tokens = sentence.tokens
+        if tokens[trigger.start].pos != "NOUN" or m.i < trigger.end:
+            return False
+        for k in range(trigger.end, m.i):
+            if tokens[k].text == "," or (tokens[k].text in PHRASE_ENDS and not self._names_next(k + 1)):
+                return True         # "баз — Хмеймима и ...": a dash before a name opens an apposition, not a clause
+        return False
 
     def _in_reason_phrase(self, sentence, trigger: Trigger) -> bool:
         """"с благодарностью за помощь", "thanks for its support": the noun is what the thanks are for, not an

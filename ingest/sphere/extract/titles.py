@@ -69,6 +69,9 @@ class Titles:
                 relational = role in RELATIONAL_ROLES and principal.i == at[1] and tokens[principal.j].text == ","
                 if len(principals) > 1 or not (relational or 0 < principal.i - at[1] <= NAME_GAP):
                     continue
+                if person.i - principal.j > NAME_GAP or any(
+                        t.pos in ("ADP", "VERB", "AUX") for t in tokens[principal.j:person.i]):
+                    continue    # "лідер хунти Тчіані досяг із Путіним": Putin is no one's spokesman here
                 state = self.state_of(principal.entity_id, entities)
                 if relational:
                     role = self.offices.get(principal.entity_id, "Leader")
