@@ -221,15 +221,53 @@ def writer_statements() -> list[str]:
 
 
 # ---- query modules: Neo4j Cypher -> Ladybug Cypher --------------------------------------------
-_SHORTEST_PATH = re.compile(r"shortestPath\(\s*(\(\w+\))-\[(:[\w|]+)\*\.\.(\d+)\]-(\(\w+\))\s*\)")
+_SHORTEST_PATH = re.compile(r"\b(shortestPath|allShortestPaths)\(\s*(\(\w+\))-\[(:[\w|]+)\*\.\.(\d+)\]-(\(\w+\))\s*\)")
 _TYPE_FUNCTION = re.compile(r"\btype\(")
+# The query modules' list sort: an insertion sort in plain Neo4j 5 Cypher (no APOC, no coll.sort).
+SORTED_LIST = "reduce(sorted = [], item IN {} | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])"
+_SORTED_LIST = re.compile(re.escape(SORTED_LIST).replace(re.escape("{}"), "(.+?)"))
+_CLAUSE = re.compile(r"^(OPTIONAL MATCH|MATCH|WITH|UNWIND|RETURN|ORDER BY|CALL|WHERE)\b")
+
+
+def sorted_list(expression: str) -> str:
+    """The Neo4j spelling of "expression (a list), sorted" that to_ladybug knows."""
+    return SORTED_LIST.format(expression)
 
 
 def to_ladybug(statement: str) -> str:
-    """The few constructs of the query modules that Ladybug spells differently from Neo4j 5.
+    """The constructs of the query modules that Ladybug spells differently from Neo4j 5.
 
-    shortestPath((a)-[:T*..n]-(b)) is Ladybug's (a)-[:T* SHORTEST 1..n]-(b); type(r) is label(r).
+    - shortestPath((a)-[:T*..n]-(b)) is Ladybug's (a)-[:T* SHORTEST 1..n]-(b), allShortestPaths
+      its ALL SHORTEST; type(r) is label(r);
+    - the modules' insertion sort (SORTED_LIST; Ladybug has neither reduce nor list comprehensions)
+      is list_sort;
+    - a WHERE right after a MATCH becomes WITH * WHERE, a filter on the matched rows: Ladybug 0.22
+      pushes such predicates into its joins and then loses rows when one constrains a relationship
+      property and another an end node (`r.role IS NULL AND o.country IS NOT NULL` dropped every
+      event whose object had other incoming events), which made country-matrix undercount.
     Everything else the modules use is common to both.
     """
-    statement = _SHORTEST_PATH.sub(r"\1-[\2* SHORTEST 1..\3]-\4", statement)
-    return _TYPE_FUNCTION.sub("label(", statement)
+    statement = _SHORTEST_PATH.sub(_ladybug_shortest, statement)
+    statement = _TYPE_FUNCTION.sub("label(", statement)
+    statement = _SORTED_LIST.sub(r"list_sort(\1)", statement)
+    return _filter_after_match(statement)
+
+
+def _ladybug_shortest(match: re.Match) -> str:
+    kind = "ALL SHORTEST" if match.group(1) == "allShortestPaths" else "SHORTEST"
+    source, types, hops, target = match.group(2, 3, 4, 5)
+    return f"{source}-[{types}* {kind} 1..{hops}]-{target}"
+
+
+def _filter_after_match(statement: str) -> str:
+    """WHERE of a top-level MATCH (a clause at the start of a line) -> WITH * WHERE. OPTIONAL MATCH
+    keeps its WHERE (it decides what is optional), and so do MATCHes nested in EXISTS { }."""
+    lines, clause = [], None
+    for line in statement.splitlines():
+        found = _CLAUSE.match(line)
+        if found and found.group(1) == "WHERE" and clause == "MATCH":
+            line = "WITH * " + line
+        if found:
+            clause = found.group(1) if found.group(1) != "WHERE" else clause
+        lines.append(line)
+    return "\n".join(lines)
