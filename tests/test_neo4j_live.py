@@ -50,7 +50,7 @@ MODULE_PARAMS = {
     "foreign-footprint": [{}, {"host": "Ливия"}, {"host": "Benghazi"}, {"host": "SY", "types": "[]"},
                           {"host": "LY", "since": "2020-05-21", "types": "[]"}],
     "what-changed": [{}, {"since": "2021-01-01"}, {"since": "2020", "types": "MEET,MILITARY_BASE"},
-                     {"since": "2019-06", "until": "2020-12-31", "min_weight": 2}],
+                     {"since": "2021-01", "until": "2021-12-31", "min_weight": 2}],
     "evidence": [{}, {"subject": "Sergei Shoigu", "type": "MEET", "object": "Khalifa Haftar"},
                  {"subject": "Russia", "type": "SUPPORT", "object": "Хафтар"}],
     "claims-vs-facts": [{}, {"actor": "Khalifa Haftar", "modalities": "reported_claim"},
@@ -71,38 +71,56 @@ def test_every_module_has_parameter_sets():
         assert all(set(params) <= declared for params in sets), name
 
 
-def _ingest_seeds_and_world(store) -> None:
-    store.ensure_schema()
-    report = ingest([SEEDS], store)
-    assert report.ingested == 5 and not report.failed
-    write_extractions(store, world.extractions(), RunReport())
-    analyze(store)
+def _cli_on_neo4j(args: list[str], live: dict) -> str:
+    with pytest.MonkeyPatch.context() as env:
+        for key, value in live.items():
+            env.setenv(key, value)
+        result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    return result.output
 
 
 @pytest.fixture(scope="class")
 def both(tmp_path_factory):
-    """The seeds and the world, written through the pipeline into the embedded store and into Neo4j."""
+    """The seeds ingested into the embedded store and, twice through the CLI, into Neo4j; then the world
+    of tests/world.py written through the pipeline into both, and `analyze` run on both."""
     embedded = EmbeddedStore(tmp_path_factory.mktemp("embedded") / "data")
     neo4j = open_neo4j()
     neo4j.ensure_schema()
     wipe_neo4j(neo4j)
+    embedded.ensure_schema()
+    assert ingest([SEEDS], embedded).ingested == 5
+    live = neo4j_env()
+    seeds = {"embedded stats": embedded.stats(), "embedded fingerprint": fingerprint(embedded)[0]}
+    for run in ("first", "second"):
+        seeds[f"{run} ingest"] = _cli_on_neo4j(["ingest", str(SEEDS), "--quiet"], live)
+        seeds[f"{run} stats"] = json.loads(_cli_on_neo4j(["stats", "--json"], live))
+    seeds["neo4j fingerprint"] = _cli_on_neo4j(["fingerprint"], live).strip()
     for store in (embedded, neo4j):
-        _ingest_seeds_and_world(store)
-    yield embedded, neo4j
+        write_extractions(store, world.extractions(), RunReport())
+        analyze(store)
+    yield embedded, neo4j, seeds
     embedded.close()
     neo4j.close()
 
 
 class TestSameAnswersOnBothStores:
+    def test_the_seeds_twice_through_the_cli_same_counts_and_fingerprint_as_embedded(self, both):
+        seeds = both[2]
+        assert "5 ingested" in seeds["first ingest"] and "5 skipped" in seeds["second ingest"]
+        assert seeds["first stats"] == seeds["second stats"] == seeds["embedded stats"]
+        assert seeds["first stats"]["nodes"]["Document"] == 5
+        assert seeds["neo4j fingerprint"] == seeds["embedded fingerprint"]
+
     def test_the_same_graph(self, both):
-        embedded, neo4j = both
+        embedded, neo4j, _ = both
         assert fingerprint(neo4j) == fingerprint(embedded)
         assert neo4j.stats() == embedded.stats()
 
     @pytest.mark.parametrize("name, params", MODULE_CASES,
                              ids=[f"{n}-{json.dumps(p, ensure_ascii=False)}" for n, p in MODULE_CASES])
     def test_module_rows_are_identical(self, both, name, params):
-        embedded, neo4j = both
+        embedded, neo4j, _ = both
         module = get_module(name)
         on_embedded = module.run(embedded, {k: str(v) for k, v in params.items()})
         on_neo4j = module.run(neo4j, {k: str(v) for k, v in params.items()})
@@ -111,7 +129,7 @@ class TestSameAnswersOnBothStores:
         assert on_neo4j.rows == on_embedded.rows
 
     def test_analyze_writes_the_same_scores_and_communities(self, both):
-        embedded, neo4j = both
+        embedded, neo4j, _ = both
         for label in ("Actor", "Place"):
             statement = (f"MATCH (n:{label}) RETURN n.id AS id, " + ", ".join(f"n.{s} AS {s}" for s in SCORES)
                          + " ORDER BY id")
@@ -128,7 +146,7 @@ class TestSameAnswersOnBothStores:
         ("csv", ExportFilter(kinds=("PERSON", "COUNTRY"), min_weight=1, until="2020-12-31")),
     ])
     def test_gephi_export_is_identical(self, both, tmp_path, fmt, flt):
-        embedded, neo4j = both
+        embedded, neo4j, _ = both
         out = {}
         for store in (embedded, neo4j):
             path = tmp_path / store.name / f"net.{fmt}"
@@ -138,26 +156,6 @@ class TestSameAnswersOnBothStores:
             out[store.name] = (counts, [p.read_bytes() for p in paths])
         assert out["neo4j"][0][1] > 0
         assert out["neo4j"] == out["embedded"]
-
-
-def test_the_seeds_twice_through_the_cli_same_counts_and_fingerprint_as_embedded(seeds_copy, tmp_path, monkeypatch):
-    cli_runner = CliRunner()
-    monkeypatch.setenv("SPHERE_DATA", str(tmp_path / "embedded"))
-    monkeypatch.delenv("NEO4J_URI")
-    assert cli_runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"]).exit_code == 0
-    embedded_stats = json.loads(cli_runner.invoke(cli, ["stats", "--json"]).output)
-    embedded_print = cli_runner.invoke(cli, ["fingerprint"]).output
-    for key, value in neo4j_env().items():
-        monkeypatch.setenv(key, value)
-    wipe_neo4j(open_neo4j())
-    first = cli_runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"])
-    assert first.exit_code == 0, first.output
-    once = json.loads(cli_runner.invoke(cli, ["stats", "--json"]).output)
-    second = cli_runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"])
-    assert second.exit_code == 0 and "5 skipped" in second.output
-    assert json.loads(cli_runner.invoke(cli, ["stats", "--json"]).output) == once == embedded_stats
-    assert once["nodes"]["Document"] == 5
-    assert cli_runner.invoke(cli, ["fingerprint"]).output == embedded_print
 
 
 def test_overrides_give_the_same_graph_on_both(neo4j_store, tmp_path, monkeypatch):
@@ -190,14 +188,23 @@ def _documents(store, marked: bool) -> int:
     return store.query(f"MATCH (d:Document){where} RETURN count(d) AS n").rows[0][0]
 
 
-@pytest.mark.parametrize("crash_point", ["written, not yet marked", "first chunk marked"])
-def test_sigkill_mid_ingest_then_resume_gives_the_uninterrupted_graph(neo4j_store, tmp_path, crash_point):
-    """Killed once the first chunk's documents are in Neo4j (before or after they are marked ingested),
-    then resumed: the graph is the embedded store's for an uninterrupted run."""
-    inbox = small_corpus(tmp_path / "inbox", 80)
-    embedded = EmbeddedStore(tmp_path / "embedded")
-    assert ingest([inbox], embedded).ingested == 80
+@pytest.fixture(scope="module")
+def corpus_and_its_graph(tmp_path_factory):
+    """60 articles (a chunk of 50 and one of 10) and the fingerprint of their uninterrupted ingest."""
+    inbox = small_corpus(tmp_path_factory.mktemp("corpus") / "inbox", 60)
+    embedded = EmbeddedStore(tmp_path_factory.mktemp("uninterrupted") / "data")
+    assert ingest([inbox], embedded).ingested == 60
     expected = fingerprint(embedded)
+    embedded.close()
+    return inbox, expected
+
+
+@pytest.mark.parametrize("crash_point", ["written, not yet marked", "first chunk marked"])
+def test_sigkill_mid_ingest_then_resume_gives_the_uninterrupted_graph(neo4j_store, corpus_and_its_graph,
+                                                                      crash_point):
+    """Killed once the first chunk's documents are in Neo4j (before or after they are marked ingested),
+    then resumed: the graph is the one of an uninterrupted run (on the embedded store)."""
+    inbox, expected = corpus_and_its_graph
     marked = crash_point == "first chunk marked"
     run = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"],
                            env={**os.environ, **neo4j_env()}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -206,7 +213,7 @@ def test_sigkill_mid_ingest_then_resume_gives_the_uninterrupted_graph(neo4j_stor
         time.sleep(0.05)
     run.send_signal(signal.SIGKILL)
     run.wait()
-    assert 0 < _documents(neo4j_store, marked=False) and _documents(neo4j_store, marked=True) < 80, \
+    assert 0 < _documents(neo4j_store, marked=False) and _documents(neo4j_store, marked=True) < 60, \
         "not killed mid-run"
     resumed = _sphere("ingest", str(inbox), "--quiet")
     assert resumed.returncode == 0, resumed.stderr
@@ -251,10 +258,12 @@ def auth_server(tmp_path_factory):
     bolt, http = _free_port(), _free_port()
     (work / "conf" / "neo4j.conf").write_text(_auth_server_conf(running, work, bolt, http), encoding="utf-8")
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(work / "conf")}
-    subprocess.run([str(home / "bin" / "neo4j"), "start"], env=env, capture_output=True, check=True, timeout=120)
+    starting = subprocess.Popen([str(home / "bin" / "neo4j"), "start"], env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)         # not waited for: it comes up meanwhile
     try:
         yield f"bolt://127.0.0.1:{bolt}", work
     finally:
+        starting.wait(timeout=300)
         subprocess.run([str(home / "bin" / "neo4j"), "stop"], env=env, capture_output=True, timeout=120)
 
 

@@ -33,7 +33,7 @@ def _reachable(method):
                 return _reachable_rows(self, result)
             return result
         except UNREACHABLE as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} is unreachable: {exc}") from exc
+            raise _unreachable(self, exc) from exc
         except ClientError as exc:
             raise _refused(self, exc) if _is_refusal(exc) else exc
     return wrapper
@@ -43,9 +43,13 @@ def _reachable_rows(store, rows):
     try:
         yield from rows
     except UNREACHABLE as exc:
-        raise StoreUnavailable(f"Neo4j at {store.uri} is unreachable: {exc}") from exc
+        raise _unreachable(store, exc) from exc
     except ClientError as exc:
         raise _refused(store, exc) if _is_refusal(exc) else exc
+
+
+def _unreachable(store, exc: Exception) -> StoreUnavailable:
+    return StoreUnavailable(f"Neo4j at {store.uri} is unreachable: {' '.join(str(exc).split())}")
 
 
 def _is_refusal(exc: ClientError) -> bool:
