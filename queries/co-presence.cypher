@@ -18,8 +18,8 @@ MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
 WITH p, a, b, e, evidence, coalesce(e.date, d.published, '') AS day
 WHERE day >= $since AND day <= $until
 WITH p, a, b, count(DISTINCT e) AS meetings, min(day) AS first_seen, max(day) AS last_seen,
-     reduce(sorted = [], item IN collect(DISTINCT evidence.sentence) | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item]) AS sentences
+     reduce(sorted = [], item IN collect(DISTINCT evidence.sentence) | ([k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])[0..2]) AS sentences
 WHERE meetings >= $min_weight
 RETURN p.name AS place, a.name AS actor, b.name AS met, meetings, first_seen, last_seen,
-       sentences[0..2] AS evidence
+       sentences AS evidence
 ORDER BY meetings DESC, place, actor, met, first_seen, last_seen

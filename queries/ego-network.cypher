@@ -22,8 +22,8 @@ WITH other, e.type AS type,
      CASE WHEN e.type = 'MEET' THEN 'mutual' WHEN type(role) = 'SUBJECT_OF' THEN 'outgoing' ELSE 'incoming' END AS direction,
      count(DISTINCT e) AS events, min(day) AS first_seen, max(day) AS last_seen,
      reduce(sorted = [], item IN collect(DISTINCT place.name) | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item]) AS places,
-     reduce(sorted = [], item IN collect(DISTINCT evidence.sentence) | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item]) AS sentences
+     reduce(sorted = [], item IN collect(DISTINCT evidence.sentence) | ([k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])[0..3]) AS sentences
 WHERE events >= $min_weight
 RETURN other.name AS actor, other.kind AS kind, type, direction, events, first_seen, last_seen,
-       places, sentences[0..3] AS evidence
+       places, sentences AS evidence
 ORDER BY events DESC, actor, type, direction, kind, first_seen, last_seen

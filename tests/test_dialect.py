@@ -24,6 +24,11 @@ def test_the_modules_list_sort_and_all_shortest_paths_on_ladybug():
         "RETURN names[0..3] AS first")
 
 
+def test_the_first_n_of_a_sorted_list_on_ladybug():
+    statement = "RETURN " + dialect.sorted_list("collect(DISTINCT e.sentence)", first=3) + " AS evidence"
+    assert dialect.to_ladybug(statement) == "RETURN list_sort(collect(DISTINCT e.sentence))[0..3] AS evidence"
+
+
 def test_every_module_list_is_sorted_the_way_ladybug_can_spell():
     for name in ("ego-network", "co-presence", "foreign-footprint"):
         body = get_module(name).body

@@ -256,15 +256,24 @@ def writer_statements() -> list[str]:
 # ---- query modules: Neo4j Cypher -> Ladybug Cypher --------------------------------------------
 _SHORTEST_PATH = re.compile(r"\b(shortestPath|allShortestPaths)\(\s*(\(\w+\))-\[(:[\w|]+)\*\.\.(\d+)\]-(\(\w+\))\s*\)")
 _TYPE_FUNCTION = re.compile(r"\btype\(")
-# The query modules' list sort: an insertion sort in plain Neo4j 5 Cypher (no APOC, no coll.sort).
-SORTED_LIST = "reduce(sorted = [], item IN {} | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])"
-_SORTED_LIST = re.compile(re.escape(SORTED_LIST).replace(re.escape("{}"), "(.+?)"))
+# The query modules' list sort: an insertion sort in plain Neo4j 5 Cypher (no APOC, no coll.sort);
+# its "first n" form keeps n items at every step, so a hub's thousands of sentences cost n, not n².
+SORTED_LIST = "reduce(sorted = [], item IN {list} | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])"
+SORTED_HEAD = ("reduce(sorted = [], item IN {list} | "
+               "([k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])[0..{n}])")
+
+
+def _template(spelling: str) -> re.Pattern:
+    return re.compile(re.escape(spelling).replace(re.escape("{list}"), "(.+?)").replace(re.escape("{n}"), r"(\d+)"))
+
+
+_SORTED_LIST, _SORTED_HEAD = _template(SORTED_LIST), _template(SORTED_HEAD)
 _CLAUSE = re.compile(r"^(OPTIONAL MATCH|MATCH|WITH|UNWIND|RETURN|ORDER BY|CALL|WHERE)\b")
 
 
-def sorted_list(expression: str) -> str:
-    """The Neo4j spelling of "expression (a list), sorted" that to_ladybug knows."""
-    return SORTED_LIST.format(expression)
+def sorted_list(expression: str, first: int | None = None) -> str:
+    """The Neo4j spelling of "expression (a list), sorted" (or its first n items) that to_ladybug knows."""
+    return SORTED_LIST.format(list=expression) if first is None else SORTED_HEAD.format(list=expression, n=first)
 
 
 def to_ladybug(statement: str) -> str:
@@ -272,8 +281,8 @@ def to_ladybug(statement: str) -> str:
 
     - shortestPath((a)-[:T*..n]-(b)) is Ladybug's (a)-[:T* SHORTEST 1..n]-(b), allShortestPaths
       its ALL SHORTEST; type(r) is label(r);
-    - the modules' insertion sort (SORTED_LIST; Ladybug has neither reduce nor list comprehensions)
-      is list_sort;
+    - the modules' insertion sort (SORTED_LIST, and SORTED_HEAD for its first n items; Ladybug has
+      neither reduce nor list comprehensions) is list_sort;
     - a WHERE right after a MATCH becomes WITH * WHERE, a filter on the matched rows: Ladybug 0.22
       pushes such predicates into its joins and then loses rows when one constrains a relationship
       property and another an end node (`r.role IS NULL AND o.country IS NOT NULL` dropped every
@@ -282,6 +291,7 @@ def to_ladybug(statement: str) -> str:
     """
     statement = _SHORTEST_PATH.sub(_ladybug_shortest, statement)
     statement = _TYPE_FUNCTION.sub("label(", statement)
+    statement = _SORTED_HEAD.sub(r"list_sort(\1)[0..\2]", statement)
     statement = _SORTED_LIST.sub(r"list_sort(\1)", statement)
     return _filter_after_match(statement)
 
