@@ -11,5 +11,5 @@ WHERE tie.weight >= $min_weight
 WITH a, count(DISTINCT n) AS ties, count(DISTINCT n.community) AS communities_reached
 RETURN a.name AS actor, a.kind AS kind, a.betweenness AS betweenness, ties, communities_reached,
        a.community AS community
-ORDER BY betweenness DESC, actor
+ORDER BY betweenness DESC, actor, kind, ties DESC, communities_reached DESC, community
 LIMIT $limit

@@ -17,4 +17,4 @@ WITH e, s, o, evidence, d, coalesce(e.date, d.published, '') AS day
 WHERE day >= $since AND day <= $until AND e.modality IN $modalities
 RETURN e.modality AS modality, day AS date, e.type AS type, s.name AS subject, o.name AS object,
        evidence.sentence AS sentence, d.title AS document
-ORDER BY modality, date, type, subject
+ORDER BY modality, date, type, subject, object, document, sentence

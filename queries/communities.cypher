@@ -11,4 +11,4 @@ WHERE size >= $min_size
 MATCH (m:Actor)
 WHERE m.community = community AND m.community_rank <= $top
 RETURN community, size, m.community_rank AS rank, m.name AS member, m.kind AS kind, m.pagerank AS pagerank
-ORDER BY size DESC, community, rank
+ORDER BY size DESC, community, rank, member, kind

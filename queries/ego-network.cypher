@@ -1,6 +1,8 @@
 // Ego network: whom an actor deals with, how, how often, first and last seen
 // Question: Whom does this actor deal with, through which kinds of events, how often, where,
 //   when first and last, and which sentences say so? MEET is mutual; other types have a direction.
+//   Places are sorted; the evidence is the first three sentences in sorted order (the reduce() is a
+//   list sort in plain Cypher, so the answer is the same on every store).
 // Parameters (paste these lines into Neo4j Browser first):
 // :param actor => 'Khalifa Haftar'   // string: the actor's name, any alias, or id
 // :param since => ''                 // string: first day, ISO 8601 ('' = from the start)
@@ -19,8 +21,9 @@ WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 WITH other, e.type AS type,
      CASE WHEN e.type = 'MEET' THEN 'mutual' WHEN type(role) = 'SUBJECT_OF' THEN 'outgoing' ELSE 'incoming' END AS direction,
      count(DISTINCT e) AS events, min(day) AS first_seen, max(day) AS last_seen,
-     collect(DISTINCT place.name) AS places, collect(DISTINCT evidence.sentence) AS sentences
+     reduce(sorted = [], item IN collect(DISTINCT place.name) | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item]) AS places,
+     reduce(sorted = [], item IN collect(DISTINCT evidence.sentence) | ([k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])[0..3]) AS sentences
 WHERE events >= $min_weight
 RETURN other.name AS actor, other.kind AS kind, type, direction, events, first_seen, last_seen,
-       places, sentences[0..3] AS evidence
-ORDER BY events DESC, actor, type, direction
+       places, sentences AS evidence
+ORDER BY events DESC, actor, type, direction, kind, first_seen, last_seen

@@ -1,6 +1,8 @@
 // Foreign footprint: who deploys, bases, visits and arms in a country or place
 // Question: Which foreign actors deploy forces, hold or seek bases, visit, supply arms or cooperate
 //   militarily in this country (any of its places) or this one place, how often, and when?
+//   Targets are sorted; the evidence is the first three sentences in sorted order (the reduce() is a
+//   list sort in plain Cypher).
 // Parameters (paste these lines into Neo4j Browser first):
 // :param host => 'Libya'             // string: a country (name, alias or ISO code) or a place
 // :param types => ['DEPLOY', 'MILITARY_BASE', 'VISIT', 'ARMS_TRANSFER', 'MILITARY_COOPERATION']  // list<string>: event types ([] = all)
@@ -17,8 +19,10 @@ MATCH (s:Actor)-[:SUBJECT_OF]->(e)-[evidence:REPORTED_IN]->(d:Document)
 WHERE s.country IS NULL OR s.country <> host_country
 WITH s, e, x, evidence, coalesce(e.date, d.published, '') AS day
 WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
-WITH s, e.type AS type, collect(DISTINCT x.name) AS targets, count(DISTINCT e) AS events,
-     min(day) AS first_seen, max(day) AS last_seen, collect(DISTINCT evidence.sentence) AS sentences
+WITH s, e.type AS type,
+     reduce(sorted = [], item IN collect(DISTINCT x.name) | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item]) AS targets,
+     count(DISTINCT e) AS events, min(day) AS first_seen, max(day) AS last_seen,
+     reduce(sorted = [], item IN collect(DISTINCT evidence.sentence) | ([k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])[0..3]) AS sentences
 RETURN s.name AS actor, s.country AS actor_country, type, targets, events, first_seen, last_seen,
-       sentences[0..3] AS evidence
-ORDER BY events DESC, actor, type
+       sentences AS evidence
+ORDER BY events DESC, actor, type, actor_country, first_seen, last_seen

@@ -18,5 +18,5 @@ WHERE $country = '' OR a.country = $country
 WITH a, count(DISTINCT e) AS events
 RETURN a.name AS actor, a.kind AS kind, a.country AS country, events,
        a.pagerank AS pagerank, a.community AS community
-ORDER BY events DESC, pagerank DESC, actor
+ORDER BY events DESC, pagerank DESC, actor, kind, country, community
 LIMIT $limit

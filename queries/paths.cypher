@@ -1,6 +1,7 @@
 // Paths: how is one actor connected to another
-// Question: What is the shortest chain of relationships between two actors, and which events and
-//   sentences stand behind each hop? (Up to 6 hops through actors and places.)
+// Question: What are the shortest chains of relationships between two actors, and which events and
+//   sentences stand behind each hop? (Up to 6 hops through actors and places; every chain of the
+//   least length, so ties between equally short chains do not make the answer arbitrary.)
 // Parameters (paste these lines into Neo4j Browser first):
 // :param source => 'Khalifa Haftar'  // string: one actor's name, alias or id
 // :param target => 'Sergey Lavrov'   // string: the other actor's name, alias or id
@@ -8,7 +9,7 @@ MATCH (a:Actor)
 WHERE a.id = $source OR a.name = $source OR $source IN a.aliases
 MATCH (b:Actor)
 WHERE b.id = $target OR b.name = $target OR $target IN b.aliases
-MATCH p = shortestPath((a)-[:MEET|VISIT|INVITE|COMMUNICATE|SUPPORT|OPPOSE|ACCUSE|MILITARY_COOPERATION|ARMS_TRANSFER|ECONOMIC_COOPERATION|DEPLOY|MILITARY_BASE|MEDIATE|AGREE|REFUSE|SANCTION|ASYLUM|FIGHT|AFFILIATION*..6]-(b))
+MATCH p = allShortestPaths((a)-[:MEET|VISIT|INVITE|COMMUNICATE|SUPPORT|OPPOSE|ACCUSE|MILITARY_COOPERATION|ARMS_TRANSFER|ECONOMIC_COOPERATION|DEPLOY|MILITARY_BASE|MEDIATE|AGREE|REFUSE|SANCTION|ASYLUM|FIGHT|AFFILIATION*..6]-(b))
 WITH length(p) AS hops, nodes(p) AS chain
 UNWIND chain AS n
 WITH hops, collect(n.id) AS ids
@@ -17,4 +18,4 @@ WHERE x.id IN ids AND y.id IN ids AND r.role IS NULL
 MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
 RETURN hops, x.name AS subject, e.type AS type, y.name AS object, coalesce(e.date, d.published) AS date,
        evidence.sentence AS sentence, d.title AS document
-ORDER BY subject, object, date, type
+ORDER BY subject, object, date, type, document, sentence, hops

@@ -26,8 +26,8 @@ WITH e, s, evidence, d, day, o
 OPTIONAL MATCH (e)-[second:OBJECT]->(o2)
 WHERE second.role = 'second'
 WITH e, s, evidence, d, day, o, o2
-OPTIONAL MATCH (e)-[:AT]->(place)
+OPTIONAL MATCH (e)-[:AT]->(at)
 RETURN day AS date, e.date IS NULL AS undated, e.type AS type, s.name AS subject, o.name AS object,
-       o2.name AS object2, place.name AS place, e.modality AS modality, evidence.sentence AS sentence,
+       o2.name AS object2, at.name AS place, e.modality AS modality, evidence.sentence AS sentence,
        d.title AS document
-ORDER BY date, document, evidence.start, type
+ORDER BY date, document, evidence.start, type, subject, object, object2, place, modality, sentence

@@ -17,4 +17,4 @@ WITH s, t, e.type AS type,
 WHERE recent >= $min_weight AND recent > before
 RETURN s.name AS subject, type, t.name AS object, before, recent,
        CASE WHEN before = 0 THEN 'new' ELSE 'intensified' END AS change
-ORDER BY change DESC, recent DESC, subject, type, object
+ORDER BY change DESC, recent DESC, subject, type, object, before

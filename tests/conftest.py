@@ -10,16 +10,37 @@ from sphere.store.embedded_store import EmbeddedStore
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 
+# The live Neo4j of this run (`.ci/run` starts one per run; a user points NEO4J_URI at their own).
+LIVE_NEO4J = bool(os.environ.get("NEO4J_URI"))
+live_neo4j = pytest.mark.skipif(not LIVE_NEO4J, reason="needs a live Neo4j: set NEO4J_URI (README, Stores)")
+
+
+def neo4j_env() -> dict[str, str]:
+    """The settings that point a `sphere` process at the live Neo4j."""
+    return {k: os.environ[k] for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+            if os.environ.get(k)}
+
+
+def open_neo4j(uri: str | None = None, password: str | None = None):
+    from sphere.store.neo4j_store import Neo4jStore
+    return Neo4jStore(uri or os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
+                      password if password is not None else os.environ.get("NEO4J_PASSWORD", ""),
+                      os.environ.get("NEO4J_DATABASE") or None)
+
+
+def wipe_neo4j(store) -> None:
+    """An empty graph for the next test; the uniqueness constraints stay."""
+    store.query("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+
 
 def _neo4j_store():
-    from sphere.store.neo4j_store import Neo4jStore
-    store = Neo4jStore(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
-                       os.environ.get("NEO4J_PASSWORD", ""), os.environ.get("NEO4J_DATABASE") or None)
-    store.query("MATCH (n) DETACH DELETE n")
+    store = open_neo4j()
+    store.ensure_schema()
+    wipe_neo4j(store)
     return store
 
 
-STORES = ["embedded"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
+STORES = ["embedded"] + (["neo4j"] if LIVE_NEO4J else [])
 
 
 @pytest.fixture(params=STORES)
@@ -27,6 +48,16 @@ def store(request, tmp_path):
     """One test body, every store: the embedded one always, Neo4j when NEO4J_URI is set."""
     s = EmbeddedStore(tmp_path / "data") if request.param == "embedded" else _neo4j_store()
     s.ensure_schema()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def neo4j_store():
+    """The live Neo4j, emptied (live tests only)."""
+    if not LIVE_NEO4J:
+        pytest.skip("needs a live Neo4j: set NEO4J_URI")
+    s = _neo4j_store()
     yield s
     s.close()
 

@@ -19,6 +19,10 @@ class StoreUnavailable(StoreError):
     """The store cannot be reached (a Neo4j server down or restarting); the run may be retried."""
 
 
+class StoreRefused(StoreError):
+    """The store refuses this client (wrong user name or password): retrying cannot help."""
+
+
 class StoreBusy(StoreError):
     """Another process holds the embedded store for longer than we wait for it."""
 

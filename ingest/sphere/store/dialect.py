@@ -52,19 +52,27 @@ def ladybug_add_column(label: str, prop: str, kind: str) -> str:
 
 
 # ---- writes -------------------------------------------------------------------------------------
-def upsert_nodes(spec: NodeSpec, extra_label: str | None = None, typed: bool = False) -> str:
+def upsert_nodes(spec: NodeSpec, typed: bool = False) -> str:
     """typed: Ladybug infers a column that is null in every row as STRING, so numbers are cast."""
     def value(prop: str, kind: str) -> str:
         if typed and kind in ("float", "int"):
             return f"CAST(row.{name(prop)} AS {LADYBUG_TYPES[kind]})"
         return f"row.{name(prop)}"
     sets = [f"n.{name(p)} = {value(p, kind)}" for p, kind in spec.properties.items() if p != spec.key]
-    if extra_label:
-        sets.append(f"n:{extra_label}")
     return (
         f"UNWIND $rows AS row MERGE (n:{spec.label} {{{spec.key}: row.{spec.key}}}) "
         f"SET {', '.join(sets)}"
     )
+
+
+def upsert_nodes_with_kind_labels(spec: NodeSpec) -> str:
+    """Neo4j: the upsert, plus the node's kind as an extra label (n:Person) and no other kind label,
+    all kinds in one statement (one plan, one round trip) rather than one statement per kind."""
+    statement = upsert_nodes(spec)
+    for kind, label in spec.kind_labels.items():
+        statement += (f" FOREACH (_ IN CASE WHEN row.kind = '{kind}' THEN [1] ELSE [] END | SET n:{label})"
+                      f" FOREACH (_ IN CASE WHEN row.kind = '{kind}' THEN [] ELSE [1] END | REMOVE n:{label})")
+    return statement
 
 
 def upsert_relationships(rel: RelSpec, source: str, target: str) -> str:
@@ -99,7 +107,8 @@ def existing_aliases(label: str) -> str:
 
 
 def people() -> str:
-    return "MATCH (a:Actor) WHERE a.kind = 'PERSON' RETURN a.id AS id, a.name AS name"
+    """Ordered, so that resolving names against the graph's people goes the same way on every store."""
+    return "MATCH (a:Actor) WHERE a.kind = 'PERSON' RETURN a.id AS id, a.name AS name ORDER BY a.id"
 
 
 def ingested_documents() -> str:
@@ -123,6 +132,28 @@ def event_edges(target: str, every_subject: bool = False) -> str:
 
 def delete_projection(event_type: str, target: str) -> str:
     return f"UNWIND $ids AS sid MATCH (s:Actor {{id: sid}})-[r:{event_type}]->(:{target}) DELETE r"
+
+
+def delete_every_projection(model: GraphModel | None = None) -> str:
+    """Neo4j: the projection relationships leaving the actors $ids, every type in one statement."""
+    model = model or graph_model()
+    return f"UNWIND $ids AS sid MATCH (s:Actor {{id: sid}})-[r:{'|'.join(model.projection)}]->() DELETE r"
+
+
+def upsert_projection(target: str, model: GraphModel | None = None) -> str:
+    """Neo4j: projection rows of every event type ({"type", "src", "dst", ...}) towards one target
+    label in one statement; Cypher 5 has no relationship type from a parameter, so each type is a
+    FOREACH that runs for the rows of that type."""
+    model = model or graph_model()
+    branches = []
+    for event_type, rel in model.projection.items():
+        if target not in rel.targets:
+            continue
+        sets = ", ".join(f"r.{name(p)} = row.{name(p)}" for p in rel.properties)
+        branches.append(f"FOREACH (_ IN CASE WHEN row.type = '{event_type}' THEN [1] ELSE [] END | "
+                        f"MERGE (a)-[r:{event_type}]->(b) SET {sets})")
+    return (f"UNWIND $rows AS row MATCH (a:Actor {{id: row.src}}) MATCH (b:{target} {{id: row.dst}}) "
+            + " ".join(branches))
 
 
 # ---- corrections (resolve/overrides.py) -------------------------------------------------------------
@@ -195,7 +226,8 @@ def writer_statements() -> list[str]:
     out = list(neo4j_schema(model))
     for spec in model.nodes.values():
         out += [upsert_nodes(spec), existing_ids(spec.label), count_nodes(spec.label), all_nodes(spec.label)]
-        out += [upsert_nodes(spec, kind_label) for kind_label in spec.kind_labels.values()]
+        if spec.kind_labels:
+            out.append(upsert_nodes_with_kind_labels(spec))
         if "aliases" in spec.properties:
             out += [existing_aliases(spec.label), node_properties(spec), delete_node(spec.label),
                     subjects_touching(spec.label), event_sentences(spec.label)]
@@ -216,20 +248,69 @@ def writer_statements() -> list[str]:
         for target in rel.targets:
             out += [delete_projection(event_type, target), projection_edges(event_type, target)]
     out += [event_edges(t, every) for t in model.projection["MEET"].targets for every in (False, True)]
+    out += [delete_every_projection(model)] + [upsert_projection(t, model) for t in model.projection["MEET"].targets]
     out += [ingested_documents(), mark_ingested(), people()]
     return out
 
 
 # ---- query modules: Neo4j Cypher -> Ladybug Cypher --------------------------------------------
-_SHORTEST_PATH = re.compile(r"shortestPath\(\s*(\(\w+\))-\[(:[\w|]+)\*\.\.(\d+)\]-(\(\w+\))\s*\)")
+_SHORTEST_PATH = re.compile(r"\b(shortestPath|allShortestPaths)\(\s*(\(\w+\))-\[(:[\w|]+)\*\.\.(\d+)\]-(\(\w+\))\s*\)")
 _TYPE_FUNCTION = re.compile(r"\btype\(")
+# The query modules' list sort: an insertion sort in plain Neo4j 5 Cypher (no APOC, no coll.sort);
+# its "first n" form keeps n items at every step, so a hub's thousands of sentences cost n, not n².
+SORTED_LIST = "reduce(sorted = [], item IN {list} | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])"
+SORTED_HEAD = ("reduce(sorted = [], item IN {list} | "
+               "([k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])[0..{n}])")
+
+
+def _template(spelling: str) -> re.Pattern:
+    return re.compile(re.escape(spelling).replace(re.escape("{list}"), "(.+?)").replace(re.escape("{n}"), r"(\d+)"))
+
+
+_SORTED_LIST, _SORTED_HEAD = _template(SORTED_LIST), _template(SORTED_HEAD)
+_CLAUSE = re.compile(r"^(OPTIONAL MATCH|MATCH|WITH|UNWIND|RETURN|ORDER BY|CALL|WHERE)\b")
+
+
+def sorted_list(expression: str, first: int | None = None) -> str:
+    """The Neo4j spelling of "expression (a list), sorted" (or its first n items) that to_ladybug knows."""
+    return SORTED_LIST.format(list=expression) if first is None else SORTED_HEAD.format(list=expression, n=first)
 
 
 def to_ladybug(statement: str) -> str:
-    """The few constructs of the query modules that Ladybug spells differently from Neo4j 5.
+    """The constructs of the query modules that Ladybug spells differently from Neo4j 5.
 
-    shortestPath((a)-[:T*..n]-(b)) is Ladybug's (a)-[:T* SHORTEST 1..n]-(b); type(r) is label(r).
+    - shortestPath((a)-[:T*..n]-(b)) is Ladybug's (a)-[:T* SHORTEST 1..n]-(b), allShortestPaths
+      its ALL SHORTEST; type(r) is label(r);
+    - the modules' insertion sort (SORTED_LIST, and SORTED_HEAD for its first n items; Ladybug has
+      neither reduce nor list comprehensions) is list_sort;
+    - a WHERE right after a MATCH becomes WITH * WHERE, a filter on the matched rows: Ladybug 0.22
+      pushes such predicates into its joins and then loses rows when one constrains a relationship
+      property and another an end node (`r.role IS NULL AND o.country IS NOT NULL` dropped every
+      event whose object had other incoming events), which made country-matrix undercount.
     Everything else the modules use is common to both.
     """
-    statement = _SHORTEST_PATH.sub(r"\1-[\2* SHORTEST 1..\3]-\4", statement)
-    return _TYPE_FUNCTION.sub("label(", statement)
+    statement = _SHORTEST_PATH.sub(_ladybug_shortest, statement)
+    statement = _TYPE_FUNCTION.sub("label(", statement)
+    statement = _SORTED_HEAD.sub(r"list_sort(\1)[0..\2]", statement)
+    statement = _SORTED_LIST.sub(r"list_sort(\1)", statement)
+    return _filter_after_match(statement)
+
+
+def _ladybug_shortest(match: re.Match) -> str:
+    kind = "ALL SHORTEST" if match.group(1) == "allShortestPaths" else "SHORTEST"
+    source, types, hops, target = match.group(2, 3, 4, 5)
+    return f"{source}-[{types}* {kind} 1..{hops}]-{target}"
+
+
+def _filter_after_match(statement: str) -> str:
+    """WHERE of a top-level MATCH (a clause at the start of a line) -> WITH * WHERE. OPTIONAL MATCH
+    keeps its WHERE (it decides what is optional), and so do MATCHes nested in EXISTS { }."""
+    lines, clause = [], None
+    for line in statement.splitlines():
+        found = _CLAUSE.match(line)
+        if found and found.group(1) == "WHERE" and clause == "MATCH":
+            line = "WITH * " + line
+        if found:
+            clause = found.group(1) if found.group(1) != "WHERE" else clause
+        lines.append(line)
+    return "\n".join(lines)

@@ -5,15 +5,19 @@ import functools
 import os
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, ClientError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
 from ..model import graph_model
 from . import dialect
-from .base import GraphBatch, GraphStore, QueryResult, RelRows, StoreUnavailable
+from .base import GraphBatch, GraphStore, QueryResult, RelRows, StoreRefused, StoreUnavailable
 
-BATCH_ROWS = 1000
+BATCH_ROWS = 5000
 
 
+# The server turns the credentials down: a wrong user or password (after a few attempts the answer
+# is AuthenticationRateLimit instead), or an initial password that must first be changed.
+REFUSALS = {"Neo.ClientError.Security.Unauthorized", "Neo.ClientError.Security.AuthenticationRateLimit",
+            "Neo.ClientError.Security.CredentialsExpired"}
 # ServiceUnavailable includes a commit whose answer was lost: every write is an idempotent MERGE, so
 # redoing it is safe. DatabaseUnavailable is a server that is still starting.
 UNREACHABLE = (ServiceUnavailable, SessionExpired, DatabaseUnavailable)
@@ -29,7 +33,9 @@ def _reachable(method):
                 return _reachable_rows(self, result)
             return result
         except UNREACHABLE as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} is unreachable: {exc}") from exc
+            raise _unreachable(self, exc) from exc
+        except ClientError as exc:
+            raise _refused(self, exc) if _is_refusal(exc) else exc
     return wrapper
 
 
@@ -37,7 +43,24 @@ def _reachable_rows(store, rows):
     try:
         yield from rows
     except UNREACHABLE as exc:
-        raise StoreUnavailable(f"Neo4j at {store.uri} is unreachable: {exc}") from exc
+        raise _unreachable(store, exc) from exc
+    except ClientError as exc:
+        raise _refused(store, exc) if _is_refusal(exc) else exc
+
+
+def _unreachable(store, exc: Exception) -> StoreUnavailable:
+    return StoreUnavailable(f"Neo4j at {store.uri} is unreachable: {' '.join(str(exc).split())}")
+
+
+def _is_refusal(exc: ClientError) -> bool:
+    return isinstance(exc, AuthError) or exc.code in REFUSALS
+
+
+def _refused(store, exc: ClientError) -> StoreRefused:
+    """Refused credentials are not an outage: no retry, one line saying what to fix."""
+    reason = " ".join(str(exc.message or exc.code).split())
+    return StoreRefused(f"Neo4j at {store.uri} refused user {store.user!r}: {reason} "
+                        "(check NEO4J_USER and NEO4J_PASSWORD)")
 
 
 class Neo4jStore(GraphStore):
@@ -45,10 +68,14 @@ class Neo4jStore(GraphStore):
 
     def __init__(self, uri: str, user: str, password: str, database: str | None = None):
         self.uri = uri
+        self.user = user
         self.database = database
         retry = float(os.environ.get("SPHERE_NEO4J_RETRY_SECONDS", "30"))
+        # notifications (deprecations, "property key does not exist" on an empty graph) would be
+        # logged on stderr for every query; the statements are linted in the tests instead
         self._driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=retry,
-                                            connection_timeout=min(retry, 30.0))
+                                            connection_timeout=min(retry, 30.0),
+                                            notifications_min_severity="OFF")
 
     def close(self) -> None:
         self._driver.close()
@@ -105,15 +132,13 @@ class Neo4jStore(GraphStore):
 
 
 def _write_batch(tx, batch: GraphBatch) -> None:
+    """Nodes, then relationships, then the ledger, in one transaction: one statement per node label
+    and per (relationship, endpoints), each row list in UNWIND batches of BATCH_ROWS."""
     model = graph_model()
     for label, rows in batch.nodes.items():
         spec = model.nodes[label]
-        if not spec.kind_labels:
-            _run_batched(tx, dialect.upsert_nodes(spec), rows)
-            continue
-        for kind, kind_label in spec.kind_labels.items():
-            _run_batched(tx, dialect.upsert_nodes(spec, kind_label), [r for r in rows if r.get("kind") == kind])
-        _run_batched(tx, dialect.upsert_nodes(spec), [r for r in rows if r.get("kind") not in spec.kind_labels])
+        statement = dialect.upsert_nodes_with_kind_labels(spec) if spec.kind_labels else dialect.upsert_nodes(spec)
+        _run_batched(tx, statement, rows)
     for rel in batch.relationships:
         spec = model.all_relationships()[rel.type]
         _run_batched(tx, dialect.upsert_relationships(spec, rel.source, rel.target), rel.rows)
@@ -121,12 +146,15 @@ def _write_batch(tx, batch: GraphBatch) -> None:
 
 
 def _replace_projection(tx, actor_ids: list[str], edges: list[RelRows]) -> None:
-    model = graph_model()
-    for event_type, spec in model.projection.items():
-        for target in spec.targets:
-            tx.run(dialect.delete_projection(event_type, target), ids=actor_ids).consume()
+    """Every projection relationship of these actors deleted in one statement, the new ones written
+    in one statement per target label (a row carries its event type)."""
+    for i in range(0, len(actor_ids), BATCH_ROWS):
+        tx.run(dialect.delete_every_projection(), ids=actor_ids[i:i + BATCH_ROWS]).consume()
+    by_target: dict[str, list[dict]] = {}
     for rel in edges:
-        _run_batched(tx, dialect.upsert_relationships(model.projection[rel.type], rel.source, rel.target), rel.rows)
+        by_target.setdefault(rel.target, []).extend({**row, "type": rel.type} for row in rel.rows)
+    for target, rows in sorted(by_target.items()):
+        _run_batched(tx, dialect.upsert_projection(target), rows)
 
 
 def _run_batched(tx, statement: str, rows: list[dict]) -> None:

@@ -1,0 +1,53 @@
+"""The Neo4j -> Ladybug rewrites of dialect.to_ladybug, and the embedded store counting what Neo4j counts
+(no server needed; tests/test_neo4j_live.py compares the two stores row for row)."""
+from collections import Counter
+
+from sphere.pipeline import ingest
+from sphere.query.modules import get_module
+from sphere.store import dialect
+from sphere.store.embedded_store import EmbeddedStore
+from conftest import SEEDS
+
+
+def test_a_where_after_a_match_filters_the_matched_rows_on_ladybug():
+    statement = ("MATCH (a:Actor)\nWHERE a.id = $x\nOPTIONAL MATCH (a)-[r:OBJECT]->(o)\nWHERE r.role IS NULL\n"
+                 "WITH a, o\nWHERE o IS NULL OR EXISTS {\n    MATCH (o)<-[:AT]-(e)\n    WHERE e.type = 'MEET'\n  }\n"
+                 "RETURN a")
+    assert dialect.to_ladybug(statement) == statement.replace("\nWHERE a.id", "\nWITH * WHERE a.id", 1)
+
+
+def test_the_modules_list_sort_and_all_shortest_paths_on_ladybug():
+    statement = ("MATCH p = allShortestPaths((a)-[:MEET|VISIT*..6]-(b))\nWITH a, "
+                 + dialect.sorted_list("collect(DISTINCT b.name)") + " AS names\nRETURN names[0..3] AS first")
+    assert dialect.to_ladybug(statement) == (
+        "MATCH p = (a)-[:MEET|VISIT* ALL SHORTEST 1..6]-(b)\nWITH a, list_sort(collect(DISTINCT b.name)) AS names\n"
+        "RETURN names[0..3] AS first")
+
+
+def test_the_first_n_of_a_sorted_list_on_ladybug():
+    statement = "RETURN " + dialect.sorted_list("collect(DISTINCT e.sentence)", first=3) + " AS evidence"
+    assert dialect.to_ladybug(statement) == "RETURN list_sort(collect(DISTINCT e.sentence))[0..3] AS evidence"
+
+
+def test_every_module_list_is_sorted_the_way_ladybug_can_spell():
+    for name in ("ego-network", "co-presence", "foreign-footprint"):
+        body = get_module(name).body
+        assert "collect(" in body and "list_sort(" in dialect.to_ladybug(body)
+        assert "reduce(" not in dialect.to_ladybug(body), name
+
+
+def test_country_matrix_counts_every_event_between_countries(tmp_path):
+    """On the seeds, Ladybug's own pushed-down filters lost events (Vladimir Putin -> Syria SUPPORT,
+    Israel -> Syria AGREE); the module must count what the unfiltered events say."""
+    store = EmbeddedStore(tmp_path / "data")
+    store.ensure_schema()
+    assert ingest([SEEDS], store).ingested == 5
+    rows = store.query(
+        "MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(o) "
+        "RETURN s.country AS a, o.country AS b, e.type AS t, e.id AS e, r.role AS role").rows
+    expected = Counter((a, b, t) for a, b, t, _, role in {tuple(r) for r in rows}
+                       if role is None and a and b and a != b)
+    matrix = get_module("country-matrix").run(store, {}).rows
+    assert {(a, b, t): n for a, b, t, n in matrix} == dict(expected)
+    assert [n for *_, n in matrix] == sorted((n for *_, n in matrix), reverse=True)
+    store.close()
