@@ -111,6 +111,29 @@ def test_generic_words_make_no_event_of_their_own(text, quiet):
     assert quiet not in [e[0] for e in _events(text)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Китай выдаёт кредиты Кении.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
+    ("Тонга, задолжавшая Китаю миллиард долларов, просит отсрочки.", ("ECONOMIC_COOPERATION", "China", "Tonga")),
+    ("Шри-Ланка передала порт в аренду Китаю.", ("ECONOMIC_COOPERATION", "Sri Lanka", "China")),
+    ("Судан готов предоставить России базу в Порт-Судане.", ("MILITARY_BASE", "Russia", "Port Sudan")),
+    ("Китай создаст военную базу в Камбодже.", ("MILITARY_BASE", "China", "Cambodia")),
+    ("Грузия вышла из состава СНГ.", ("OPPOSE", "Georgia", "Commonwealth of Independent States")),
+    ("Армения объявила о выходе из ОДКБ.", ("OPPOSE", "Armenia", "CSTO")),
+    ("Россия нанесла удары по позициям боевиков ИГИЛ в Сирии.", ("FIGHT", "Russia", "Islamic State")),
+    ("Американские удары по позициям хуситов продолжаются.", ("FIGHT", "United States", "Houthis")),
+    ("Россия и КНДР подписали договор, предусматривающий взаимную военную помощь.",
+     ("MILITARY_COOPERATION", "Russia", "North Korea")),
+])
+def test_loans_debts_leases_bases_granted_exits_and_strikes_on_positions(text, expected):
+    assert expected in _roles(text)
+
+
+def test_a_base_granted_is_planned_and_leaving_a_city_is_no_break():
+    assert ("MILITARY_BASE", "planned") in [(e[0], e[3]) for e in
+                                            _events("Судан готов предоставить России базу в Порт-Судане.")]
+    assert "OPPOSE" not in [e[0] for e in _events("Французские войска вышли из Мали.")]
+
+
 def _trigger_words():
     with open(LEXICON_DIR / "ru.yaml", encoding="utf-8") as fh:
         triggers = yaml.safe_load(fh)["triggers"]

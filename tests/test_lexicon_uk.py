@@ -121,6 +121,25 @@ def test_generic_verbs_alone_make_no_event(text):
     assert _events(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Китай видає кредити Кенії.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
+    ("Тонга, яка заборгувала Китаю мільярд доларів, просить відстрочки.", ("ECONOMIC_COOPERATION", "China", "Tonga")),
+    ("Шрі-Ланка передала порт в оренду Китаю.", ("ECONOMIC_COOPERATION", "Sri Lanka", "China")),
+    ("Індія є найбільшим покупцем російської нафти.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("Хафтар готовий надати Москві базу в Бенгазі.", ("MILITARY_BASE", "Russia", "Benghazi")),
+    ("Україна вийшла зі складу СНД.", ("OPPOSE", "Ukraine", "Commonwealth of Independent States")),
+    ("Вірменія оголосила про вихід з ОДКБ.", ("OPPOSE", "Armenia", "CSTO")),
+    ("Росія завдала ударів по позиціях бойовиків ІДІЛ у Сирії.", ("FIGHT", "Russia", "Islamic State")),
+    ("США припинять авіаудари по позиціях хуситів в Ємені.", ("FIGHT", "United States", "Houthis")),
+])
+def test_loans_debts_leases_bases_granted_exits_and_strikes_on_positions(text, expected):
+    assert expected in _triples(text)
+
+
+def test_troops_leaving_a_country_is_no_break_with_it():
+    assert "OPPOSE" not in {t for t, _, _ in _triples("Французькі війська вийшли з Малі.")}
+
+
 def test_every_event_type_has_ukrainian_triggers():
     lex = lexicon("uk")
     covered = {frame.type for frames in lex.frames.values() for frame in frames}
