@@ -128,6 +128,19 @@ def test_loans_debts_leases_bases_granted_exits_and_strikes_on_positions(text, e
     assert expected in _roles(text)
 
 
+@pytest.mark.parametrize("text, expected, quiet", [
+    ("Франция передала Чаду военную базу в Абеше.", ("DEPLOY", "France", "Chad", {"status": "ended"}), "MILITARY_BASE"),
+    ("Германия объявила о приостановке соглашения об авиасообщении с Ираном.",
+     ("OPPOSE", "Germany", "Iran", {}), "AGREE"),
+    ("Госдепартамент США одобрил продажу Тайваню ракет на 300 млн долларов.",
+     ("ARMS_TRANSFER", "United States Department of State", "Taiwan", {}), "AGREE"),
+])
+def test_a_base_handed_over_a_suspended_deal_and_an_approved_sale(text, expected, quiet):
+    events = _events(text)
+    assert expected in [(e[0], e[1], e[2], e[4]) for e in events]
+    assert quiet not in [e[0] for e in events]
+
+
 def test_a_base_granted_is_planned_and_leaving_a_city_is_no_break():
     assert ("MILITARY_BASE", "planned") in [(e[0], e[3]) for e in
                                             _events("Судан готов предоставить России базу в Порт-Судане.")]

@@ -136,6 +136,17 @@ def test_loans_debts_leases_bases_granted_exits_and_strikes_on_positions(text, e
     assert expected in _triples(text)
 
 
+@pytest.mark.parametrize("text, expected, quiet", [
+    ("Франція передала збройним силам Кот-д'Івуару військову базу в Порт-Буе.",
+     ("DEPLOY", "France", "Côte d'Ivoire"), "MILITARY_BASE"),
+    ("Канада призупинила угоду про вільну торгівлю з Індією.", ("OPPOSE", "Canada", "India"), "AGREE"),
+])
+def test_a_base_handed_over_ends_a_deployment_and_a_suspended_deal_is_opposition(text, expected, quiet):
+    triples = _triples(text)
+    assert expected in triples
+    assert quiet not in {t for t, _, _ in triples}
+
+
 def test_troops_leaving_a_country_is_no_break_with_it():
     assert "OPPOSE" not in {t for t, _, _ in _triples("Французькі війська вийшли з Малі.")}
 
