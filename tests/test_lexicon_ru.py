@@ -141,6 +141,17 @@ def test_a_base_handed_over_a_suspended_deal_and_an_approved_sale(text, expected
     assert quiet not in [e[0] for e in events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Россия и Индия расширяют сотрудничество в энергетике.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("Россия расширяет сотрудничество с Венесуэлой в нефтяной сфере.",
+     ("ECONOMIC_COOPERATION", "Russia", "Venezuela")),
+    ("Китай имеет станцию радиоэлектронной разведки на Кубе.", ("MILITARY_BASE", "China", "Cuba")),
+    ("Россия сохраняет военно-морской пункт в Тартусе.", ("MILITARY_BASE", "Russia", "Tartus naval base")),
+])
+def test_energy_cooperation_and_bases_by_other_names(text, expected):
+    assert expected in _roles(text)
+
+
 def test_a_base_granted_is_planned_and_leaving_a_city_is_no_break():
     assert ("MILITARY_BASE", "planned") in [(e[0], e[3]) for e in
                                             _events("Судан готов предоставить России базу в Порт-Судане.")]

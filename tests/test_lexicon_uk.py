@@ -147,6 +147,16 @@ def test_a_base_handed_over_ends_a_deployment_and_a_suspended_deal_is_opposition
     assert quiet not in {t for t, _, _ in triples}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Франція погодилася поставити Вірменії радари.", ("AGREE", "France", "Armenia")),
+    ("Китай погодився списати Замбії частину боргу.", ("AGREE", "China", "Zambia")),
+    ("Туреччина погодилася з Росією щодо перемир'я.", ("AGREE", "Turkey", "Russia")),
+    ("Росія та Індія розширюють співпрацю в енергетиці.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+])
+def test_agreeing_to_do_something_for_a_state_and_energy_cooperation(text, expected):
+    assert expected in _triples(text)
+
+
 def test_troops_leaving_a_country_is_no_break_with_it():
     assert "OPPOSE" not in {t for t, _, _ in _triples("Французькі війська вийшли з Малі.")}
 
