@@ -153,6 +153,12 @@ def test_energy_cooperation_and_bases_by_other_names(text, expected):
     assert expected in _roles(text)
 
 
+def test_help_rebuilding_an_economy_is_economic_and_an_invitation_has_no_place_as_invitee():
+    assert ("ECONOMIC_COOPERATION", "Russia", "Syria") in _roles("Москва поможет Сирии в восстановлении экономики.")
+    invites = [e for e in _roles("Эрдоган подтвердил, что по приглашению Путина посетит Москву.") if e[0] == "INVITE"]
+    assert ("INVITE", "Vladimir Putin", "Russia") not in invites
+
+
 def test_a_base_granted_is_planned_and_leaving_a_city_is_no_break():
     assert ("MILITARY_BASE", "planned") in [(e[0], e[3]) for e in
                                             _events("Судан готов предоставить России базу в Порт-Судане.")]

@@ -159,6 +159,13 @@ def test_agreeing_to_do_something_for_a_state_and_energy_cooperation(text, expec
     assert expected in _triples(text)
 
 
+def test_help_rebuilding_an_economy_is_economic_and_an_invitation_has_no_place_as_invitee():
+    assert ("ECONOMIC_COOPERATION", "Turkey", "Syria") in _triples("Туреччина допоможе Сирії у відбудові економіки.")
+    triples = _triples("Туадера підтвердив, що на запрошення Путіна відвідає Москву наступного року.")
+    assert ("INVITE", "Vladimir Putin", "Russia") not in triples
+    assert ("INVITE", "Vladimir Putin", "Nicolás Maduro") in _triples("Мадуро на запрошення Путіна відвідає Москву.")
+
+
 def test_troops_leaving_a_country_is_no_break_with_it():
     assert "OPPOSE" not in {t for t, _, _ in _triples("Французькі війська вийшли з Малі.")}
 
