@@ -148,6 +148,7 @@ def test_a_base_handed_over_a_suspended_deal_and_an_approved_sale(text, expected
     ("Китай имеет станцию радиоэлектронной разведки на Кубе.", ("MILITARY_BASE", "China", "Cuba")),
     ("Россия сохраняет военно-морской пункт в Тартусе.", ("MILITARY_BASE", "Russia", "Tartus naval base")),
     ("Пекин внёс в список ненадёжных субъектов американские компании.", ("SANCTION", "China", "United States")),
+    ("Россия поможет Мали в формировании армии.", ("MILITARY_COOPERATION", "Russia", "Mali")),
 ])
 def test_energy_cooperation_and_bases_by_other_names(text, expected):
     assert expected in _roles(text)

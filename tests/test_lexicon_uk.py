@@ -154,6 +154,8 @@ def test_a_base_handed_over_ends_a_deployment_and_a_suspended_deal_is_opposition
     ("Росія та Індія розширюють співпрацю в енергетиці.", ("ECONOMIC_COOPERATION", "Russia", "India")),
     ("Пекін вніс до списку ненадійних суб'єктів американські компанії.", ("SANCTION", "China", "United States")),
     ("Україна внесла до санкційного списку російські банки.", ("SANCTION", "Ukraine", "Russia")),
+    ("Франція допомагатиме Кот-д'Івуару з підготовкою кадрів.", ("MILITARY_COOPERATION", "France", "Côte d'Ivoire")),
+    ("Туреччина допоможе Лівії у формуванні армії.", ("MILITARY_COOPERATION", "Turkey", "Libya")),
 ])
 def test_agreeing_to_do_something_for_a_state_and_energy_cooperation(text, expected):
     assert expected in _triples(text)
