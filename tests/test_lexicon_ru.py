@@ -149,9 +149,16 @@ def test_a_base_handed_over_a_suspended_deal_and_an_approved_sale(text, expected
     ("Россия сохраняет военно-морской пункт в Тартусе.", ("MILITARY_BASE", "Russia", "Tartus naval base")),
     ("Пекин внёс в список ненадёжных субъектов американские компании.", ("SANCTION", "China", "United States")),
     ("Россия поможет Мали в формировании армии.", ("MILITARY_COOPERATION", "Russia", "Mali")),
+    ("Захват Крыма Россией осудили в ООН.", ("FIGHT", "Russia", "Crimea")),
+    ("Повстанцы М23 захватили город Гома.", ("FIGHT", "M23", "Goma")),
 ])
 def test_energy_cooperation_and_bases_by_other_names(text, expected):
     assert expected in _roles(text)
+
+
+def test_a_visit_someone_was_invited_to_make_is_planned():
+    assert ("VISIT", "Narendra Modi", "Russia", "planned") in [e[:4] for e in
+                                                               _events("Путин пригласил Моди посетить Россию.")]
 
 
 def test_help_rebuilding_an_economy_is_economic_and_an_invitation_has_no_place_as_invitee():

@@ -168,6 +168,11 @@ def test_help_rebuilding_an_economy_is_economic_and_an_invitation_has_no_place_a
     assert ("INVITE", "Vladimir Putin", "Nicolás Maduro") in _triples("Мадуро на запрошення Путіна відвідає Москву.")
 
 
+def test_a_visit_someone_was_invited_to_make_is_planned():
+    events = [e[:4] for e in _events("Путін запросив Моді відвідати Росію.")]
+    assert ("VISIT", "Narendra Modi", "Russia", "planned") in events
+
+
 def test_troops_leaving_a_country_is_no_break_with_it():
     assert "OPPOSE" not in {t for t, _, _ in _triples("Французькі війська вийшли з Малі.")}
 
