@@ -111,6 +111,68 @@ def test_generic_words_make_no_event_of_their_own(text, quiet):
     assert quiet not in [e[0] for e in _events(text)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Китай выдаёт кредиты Кении.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
+    ("Тонга, задолжавшая Китаю миллиард долларов, просит отсрочки.", ("ECONOMIC_COOPERATION", "China", "Tonga")),
+    ("Шри-Ланка передала порт в аренду Китаю.", ("ECONOMIC_COOPERATION", "Sri Lanka", "China")),
+    ("Судан готов предоставить России базу в Порт-Судане.", ("MILITARY_BASE", "Russia", "Port Sudan")),
+    ("Китай создаст военную базу в Камбодже.", ("MILITARY_BASE", "China", "Cambodia")),
+    ("Грузия вышла из состава СНГ.", ("OPPOSE", "Georgia", "Commonwealth of Independent States")),
+    ("Армения объявила о выходе из ОДКБ.", ("OPPOSE", "Armenia", "CSTO")),
+    ("Россия нанесла удары по позициям боевиков ИГИЛ в Сирии.", ("FIGHT", "Russia", "Islamic State")),
+    ("Американские удары по позициям хуситов продолжаются.", ("FIGHT", "United States", "Houthis")),
+    ("Россия и КНДР подписали договор, предусматривающий взаимную военную помощь.",
+     ("MILITARY_COOPERATION", "Russia", "North Korea")),
+])
+def test_loans_debts_leases_bases_granted_exits_and_strikes_on_positions(text, expected):
+    assert expected in _roles(text)
+
+
+@pytest.mark.parametrize("text, expected, quiet", [
+    ("Франция передала Чаду военную базу в Абеше.", ("DEPLOY", "France", "Chad", {"status": "ended"}), "MILITARY_BASE"),
+    ("Германия объявила о приостановке соглашения об авиасообщении с Ираном.",
+     ("OPPOSE", "Germany", "Iran", {}), "AGREE"),
+    ("Госдепартамент США одобрил продажу Тайваню ракет на 300 млн долларов.",
+     ("ARMS_TRANSFER", "United States Department of State", "Taiwan", {}), "AGREE"),
+])
+def test_a_base_handed_over_a_suspended_deal_and_an_approved_sale(text, expected, quiet):
+    events = _events(text)
+    assert expected in [(e[0], e[1], e[2], e[4]) for e in events]
+    assert quiet not in [e[0] for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Россия и Индия расширяют сотрудничество в энергетике.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("Россия расширяет сотрудничество с Венесуэлой в нефтяной сфере.",
+     ("ECONOMIC_COOPERATION", "Russia", "Venezuela")),
+    ("Китай имеет станцию радиоэлектронной разведки на Кубе.", ("MILITARY_BASE", "China", "Cuba")),
+    ("Россия сохраняет военно-морской пункт в Тартусе.", ("MILITARY_BASE", "Russia", "Tartus naval base")),
+    ("Пекин внёс в список ненадёжных субъектов американские компании.", ("SANCTION", "China", "United States")),
+    ("Россия поможет Мали в формировании армии.", ("MILITARY_COOPERATION", "Russia", "Mali")),
+    ("Захват Крыма Россией осудили в ООН.", ("FIGHT", "Russia", "Crimea")),
+    ("Повстанцы М23 захватили город Гома.", ("FIGHT", "M23", "Goma")),
+])
+def test_energy_cooperation_and_bases_by_other_names(text, expected):
+    assert expected in _roles(text)
+
+
+def test_a_visit_someone_was_invited_to_make_is_planned():
+    assert ("VISIT", "Narendra Modi", "Russia", "planned") in [e[:4] for e in
+                                                               _events("Путин пригласил Моди посетить Россию.")]
+
+
+def test_help_rebuilding_an_economy_is_economic_and_an_invitation_has_no_place_as_invitee():
+    assert ("ECONOMIC_COOPERATION", "Russia", "Syria") in _roles("Москва поможет Сирии в восстановлении экономики.")
+    invites = [e for e in _roles("Эрдоган подтвердил, что по приглашению Путина посетит Москву.") if e[0] == "INVITE"]
+    assert ("INVITE", "Vladimir Putin", "Russia") not in invites
+
+
+def test_a_base_granted_is_planned_and_leaving_a_city_is_no_break():
+    assert ("MILITARY_BASE", "planned") in [(e[0], e[3]) for e in
+                                            _events("Судан готов предоставить России базу в Порт-Судане.")]
+    assert "OPPOSE" not in [e[0] for e in _events("Французские войска вышли из Мали.")]
+
+
 def _trigger_words():
     with open(LEXICON_DIR / "ru.yaml", encoding="utf-8") as fh:
         triggers = yaml.safe_load(fh)["triggers"]

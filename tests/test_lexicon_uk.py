@@ -121,6 +121,62 @@ def test_generic_verbs_alone_make_no_event(text):
     assert _events(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Китай видає кредити Кенії.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
+    ("Тонга, яка заборгувала Китаю мільярд доларів, просить відстрочки.", ("ECONOMIC_COOPERATION", "China", "Tonga")),
+    ("Шрі-Ланка передала порт в оренду Китаю.", ("ECONOMIC_COOPERATION", "Sri Lanka", "China")),
+    ("Індія є найбільшим покупцем російської нафти.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("Хафтар готовий надати Москві базу в Бенгазі.", ("MILITARY_BASE", "Russia", "Benghazi")),
+    ("Україна вийшла зі складу СНД.", ("OPPOSE", "Ukraine", "Commonwealth of Independent States")),
+    ("Вірменія оголосила про вихід з ОДКБ.", ("OPPOSE", "Armenia", "CSTO")),
+    ("Росія завдала ударів по позиціях бойовиків ІДІЛ у Сирії.", ("FIGHT", "Russia", "Islamic State")),
+    ("США припинять авіаудари по позиціях хуситів в Ємені.", ("FIGHT", "United States", "Houthis")),
+])
+def test_loans_debts_leases_bases_granted_exits_and_strikes_on_positions(text, expected):
+    assert expected in _triples(text)
+
+
+@pytest.mark.parametrize("text, expected, quiet", [
+    ("Франція передала збройним силам Кот-д'Івуару військову базу в Порт-Буе.",
+     ("DEPLOY", "France", "Côte d'Ivoire"), "MILITARY_BASE"),
+    ("Канада призупинила угоду про вільну торгівлю з Індією.", ("OPPOSE", "Canada", "India"), "AGREE"),
+])
+def test_a_base_handed_over_ends_a_deployment_and_a_suspended_deal_is_opposition(text, expected, quiet):
+    triples = _triples(text)
+    assert expected in triples
+    assert quiet not in {t for t, _, _ in triples}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Франція погодилася поставити Вірменії радари.", ("AGREE", "France", "Armenia")),
+    ("Китай погодився списати Замбії частину боргу.", ("AGREE", "China", "Zambia")),
+    ("Туреччина погодилася з Росією щодо перемир'я.", ("AGREE", "Turkey", "Russia")),
+    ("Росія та Індія розширюють співпрацю в енергетиці.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("Пекін вніс до списку ненадійних суб'єктів американські компанії.", ("SANCTION", "China", "United States")),
+    ("Україна внесла до санкційного списку російські банки.", ("SANCTION", "Ukraine", "Russia")),
+    ("Франція допомагатиме Кот-д'Івуару з підготовкою кадрів.", ("MILITARY_COOPERATION", "France", "Côte d'Ivoire")),
+    ("Туреччина допоможе Лівії у формуванні армії.", ("MILITARY_COOPERATION", "Turkey", "Libya")),
+])
+def test_agreeing_to_do_something_for_a_state_and_energy_cooperation(text, expected):
+    assert expected in _triples(text)
+
+
+def test_help_rebuilding_an_economy_is_economic_and_an_invitation_has_no_place_as_invitee():
+    assert ("ECONOMIC_COOPERATION", "Turkey", "Syria") in _triples("Туреччина допоможе Сирії у відбудові економіки.")
+    triples = _triples("Туадера підтвердив, що на запрошення Путіна відвідає Москву наступного року.")
+    assert ("INVITE", "Vladimir Putin", "Russia") not in triples
+    assert ("INVITE", "Vladimir Putin", "Nicolás Maduro") in _triples("Мадуро на запрошення Путіна відвідає Москву.")
+
+
+def test_a_visit_someone_was_invited_to_make_is_planned():
+    events = [e[:4] for e in _events("Путін запросив Моді відвідати Росію.")]
+    assert ("VISIT", "Narendra Modi", "Russia", "planned") in events
+
+
+def test_troops_leaving_a_country_is_no_break_with_it():
+    assert "OPPOSE" not in {t for t, _, _ in _triples("Французькі війська вийшли з Малі.")}
+
+
 def test_every_event_type_has_ukrainian_triggers():
     lex = lexicon("uk")
     covered = {frame.type for frames in lex.frames.values() for frame in frames}
