@@ -119,3 +119,28 @@ def test_switching_recognition_supports_the_side_it_goes_to():
 ])
 def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     assert not any(event_type == absent for event_type, _, _ in _events(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # MILITARY_BASE: a verb of holding a base takes its subject, the place may follow "at" or "near"
+    ("Russia keeps a naval base at Tartus.", ("MILITARY_BASE", "Russia", "Tartus naval base")),
+    ("China operates a military base near Obock.", ("MILITARY_BASE", "China", "Obock")),
+    # ASYLUM: asylum granted to someone
+    ("Belarus granted asylum to Alexander Lukashenko.", ("ASYLUM", "Belarus", "Alexander Lukashenko")),
+    # ECONOMIC_COOPERATION: a debt owed names the creditor as the indirect object
+    ("Venezuela owes China billions of dollars.", ("ECONOMIC_COOPERATION", "China", "Venezuela")),
+    # SANCTION: the imposer as a compound before the noun
+    ("EU sanctions on Russia remain in force.", ("SANCTION", "European Union", "Russia")),
+    # OPPOSE: disappointment with someone
+    ("Australia said it was disappointed with Solomon Islands.", ("OPPOSE", "Australia", "Solomon Islands")),
+    # FIGHT: a two-word strike noun keeps the demonym before it
+    ("Russian air strikes on Ukraine killed ten people.", ("FIGHT", "Russia", "Ukraine")),
+    ("Turkey launched drone strikes on the PKK.", ("FIGHT", "Turkey", "PKK")),
+])
+def test_second_pass_vocabulary(text, expected):
+    assert expected in _events(text)
+
+
+def test_landing_at_an_air_base_owns_no_base():
+    events = _events("Juan Guaido landed at a military air base near Madrid on Sunday.")
+    assert not any(event_type == "MILITARY_BASE" for event_type, _, _ in events)
