@@ -136,6 +136,12 @@ def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     # FIGHT: a two-word strike noun keeps the demonym before it
     ("Russian air strikes on Ukraine killed ten people.", ("FIGHT", "Russia", "Ukraine")),
     ("Turkey launched drone strikes on the PKK.", ("FIGHT", "Turkey", "PKK")),
+    # OPPOSE: ties suspended or downgraded, a mandate or accord revoked, troops ordered out
+    ("Poland suspended diplomatic relations with Belarus.", ("OPPOSE", "Poland", "Belarus")),
+    ("Turkey downgraded ties with Israel.", ("OPPOSE", "Turkey", "Israel")),
+    ("Venezuela revoked Brazil's authorisation to represent Argentina.", ("OPPOSE", "Venezuela", "Brazil")),
+    ("Niger revoked a military accord with the United States.", ("OPPOSE", "Niger", "United States")),
+    ("Mali ordered French troops out of the country.", ("OPPOSE", "Mali", "France")),
 ])
 def test_second_pass_vocabulary(text, expected):
     assert expected in _events(text)
