@@ -142,6 +142,10 @@ def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     ("Venezuela revoked Brazil's authorisation to represent Argentina.", ("OPPOSE", "Venezuela", "Brazil")),
     ("Niger revoked a military accord with the United States.", ("OPPOSE", "Niger", "United States")),
     ("Mali ordered French troops out of the country.", ("OPPOSE", "Mali", "France")),
+    # ECONOMIC_COOPERATION: the lender as a demonym before the loan, a loan taken from a lender
+    ("A Russian loan to Belarus was approved.", ("ECONOMIC_COOPERATION", "Russia", "Belarus")),
+    ("Chinese investment in Serbia grew fast.", ("ECONOMIC_COOPERATION", "China", "Serbia")),
+    ("Kenya took a large loan from China.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
 ])
 def test_second_pass_vocabulary(text, expected):
     assert expected in _events(text)
