@@ -146,6 +146,9 @@ def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     ("A Russian loan to Belarus was approved.", ("ECONOMIC_COOPERATION", "Russia", "Belarus")),
     ("Chinese investment in Serbia grew fast.", ("ECONOMIC_COOPERATION", "China", "Serbia")),
     ("Kenya took a large loan from China.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
+    # FIGHT: the attacker as a demonym right before the attack noun
+    ("A Russian attack on Ukraine killed ten people.", ("FIGHT", "Russia", "Ukraine")),
+    ("The Israeli offensive against Hamas continued.", ("FIGHT", "Israel", "Hamas")),
 ])
 def test_second_pass_vocabulary(text, expected):
     assert expected in _events(text)
