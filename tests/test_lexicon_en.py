@@ -149,6 +149,16 @@ def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     # FIGHT: the attacker as a demonym right before the attack noun
     ("A Russian attack on Ukraine killed ten people.", ("FIGHT", "Russia", "Ukraine")),
     ("The Israeli offensive against Hamas continued.", ("FIGHT", "Israel", "Hamas")),
+    ("Russian missile attacks on Ukraine intensified.", ("FIGHT", "Russia", "Ukraine")),
+    ("Saudi Arabia waged war on the Houthis.", ("FIGHT", "Saudi Arabia", "Houthis")),
+    # OPPOSE: verbs of censure, a protest lodged with someone
+    ("Brazil decried Israel over the strikes.", ("OPPOSE", "Brazil", "Israel")),
+    ("Georgia protested to Russia over the border fence.", ("OPPOSE", "Georgia", "Russia")),
+    # INVITE: an invitation extended to someone
+    ("Xi Jinping extended an invitation to Vladimir Putin.", ("INVITE", "Xi Jinping", "Vladimir Putin")),
+    # SANCTION: export controls and frozen assets
+    ("The United States tightened export controls on China.", ("SANCTION", "United States", "China")),
+    ("Japan froze the assets of Rosneft.", ("SANCTION", "Japan", "Rosneft")),
 ])
 def test_second_pass_vocabulary(text, expected):
     assert expected in _events(text)
