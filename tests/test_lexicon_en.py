@@ -159,6 +159,8 @@ def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     # SANCTION: export controls and frozen assets
     ("The United States tightened export controls on China.", ("SANCTION", "United States", "China")),
     ("Japan froze the assets of Rosneft.", ("SANCTION", "Japan", "Rosneft")),
+    # ARMS_TRANSFER: weapons smuggled to someone
+    ("Iran smuggled missiles to the Houthis.", ("ARMS_TRANSFER", "Iran", "Houthis")),
 ])
 def test_second_pass_vocabulary(text, expected):
     assert expected in _events(text)
