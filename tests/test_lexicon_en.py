@@ -116,6 +116,8 @@ def test_switching_recognition_supports_the_side_it_goes_to():
     ("Iran sent drones to Russia.", "DEPLOY"),
     # support received is support, not a meeting of the receiver with the giver
     ("Ukraine received Germany's support.", "MEET"),
+    # an agreement terminated is opposition to the partner, not an agreement
+    ("Niger terminated its military agreement with the United States.", "AGREE"),
 ])
 def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     assert not any(event_type == absent for event_type, _, _ in _events(text))
@@ -142,6 +144,8 @@ def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     ("Venezuela revoked Brazil's authorisation to represent Argentina.", ("OPPOSE", "Venezuela", "Brazil")),
     ("Niger revoked a military accord with the United States.", ("OPPOSE", "Niger", "United States")),
     ("Mali ordered French troops out of the country.", ("OPPOSE", "Mali", "France")),
+    ("Niger terminated its military agreement with the United States.", ("OPPOSE", "Niger", "United States")),
+    ("Mali ended its defence accord with France.", ("OPPOSE", "Mali", "France")),
     # ECONOMIC_COOPERATION: the lender as a demonym before the loan, a loan taken from a lender
     ("A Russian loan to Belarus was approved.", ("ECONOMIC_COOPERATION", "Russia", "Belarus")),
     ("Chinese investment in Serbia grew fast.", ("ECONOMIC_COOPERATION", "China", "Serbia")),
