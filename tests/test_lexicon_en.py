@@ -127,6 +127,7 @@ def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     # MILITARY_BASE: a verb of holding a base takes its subject, the place may follow "at" or "near"
     ("Russia keeps a naval base at Tartus.", ("MILITARY_BASE", "Russia", "Tartus naval base")),
     ("China operates a military base near Obock.", ("MILITARY_BASE", "China", "Obock")),
+    ("Djibouti hosts a Chinese naval base.", ("MILITARY_BASE", "China", "Djibouti")),
     # ASYLUM: asylum granted to someone
     ("Belarus granted asylum to Alexander Lukashenko.", ("ASYLUM", "Belarus", "Alexander Lukashenko")),
     # ECONOMIC_COOPERATION: a debt owed names the creditor as the indirect object
