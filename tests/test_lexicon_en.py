@@ -116,6 +116,61 @@ def test_switching_recognition_supports_the_side_it_goes_to():
     ("Iran sent drones to Russia.", "DEPLOY"),
     # support received is support, not a meeting of the receiver with the giver
     ("Ukraine received Germany's support.", "MEET"),
+    # an agreement terminated is opposition to the partner, not an agreement
+    ("Niger terminated its military agreement with the United States.", "AGREE"),
 ])
 def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     assert not any(event_type == absent for event_type, _, _ in _events(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # MILITARY_BASE: a verb of holding a base takes its subject, the place may follow "at" or "near"
+    ("Russia keeps a naval base at Tartus.", ("MILITARY_BASE", "Russia", "Tartus naval base")),
+    ("China operates a military base near Obock.", ("MILITARY_BASE", "China", "Obock")),
+    ("Djibouti hosts a Chinese naval base.", ("MILITARY_BASE", "China", "Djibouti")),
+    # ASYLUM: asylum granted to someone
+    ("Belarus granted asylum to Alexander Lukashenko.", ("ASYLUM", "Belarus", "Alexander Lukashenko")),
+    # ECONOMIC_COOPERATION: a debt owed names the creditor as the indirect object
+    ("Venezuela owes China billions of dollars.", ("ECONOMIC_COOPERATION", "China", "Venezuela")),
+    # SANCTION: the imposer as a compound before the noun
+    ("EU sanctions on Russia remain in force.", ("SANCTION", "European Union", "Russia")),
+    # OPPOSE: disappointment with someone
+    ("Australia said it was disappointed with Solomon Islands.", ("OPPOSE", "Australia", "Solomon Islands")),
+    # FIGHT: a two-word strike noun keeps the demonym before it
+    ("Russian air strikes on Ukraine killed ten people.", ("FIGHT", "Russia", "Ukraine")),
+    ("Turkey launched drone strikes on the PKK.", ("FIGHT", "Turkey", "PKK")),
+    # OPPOSE: ties suspended or downgraded, a mandate or accord revoked, troops ordered out
+    ("Poland suspended diplomatic relations with Belarus.", ("OPPOSE", "Poland", "Belarus")),
+    ("Turkey downgraded ties with Israel.", ("OPPOSE", "Turkey", "Israel")),
+    ("Venezuela revoked Brazil's authorisation to represent Argentina.", ("OPPOSE", "Venezuela", "Brazil")),
+    ("Niger revoked a military accord with the United States.", ("OPPOSE", "Niger", "United States")),
+    ("Mali ordered French troops out of the country.", ("OPPOSE", "Mali", "France")),
+    ("Niger terminated its military agreement with the United States.", ("OPPOSE", "Niger", "United States")),
+    ("Mali ended its defence accord with France.", ("OPPOSE", "Mali", "France")),
+    # ECONOMIC_COOPERATION: the lender as a demonym before the loan, a loan taken from a lender
+    ("A Russian loan to Belarus was approved.", ("ECONOMIC_COOPERATION", "Russia", "Belarus")),
+    ("Chinese investment in Serbia grew fast.", ("ECONOMIC_COOPERATION", "China", "Serbia")),
+    ("Kenya took a large loan from China.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
+    # FIGHT: the attacker as a demonym right before the attack noun
+    ("A Russian attack on Ukraine killed ten people.", ("FIGHT", "Russia", "Ukraine")),
+    ("The Israeli offensive against Hamas continued.", ("FIGHT", "Israel", "Hamas")),
+    ("Russian missile attacks on Ukraine intensified.", ("FIGHT", "Russia", "Ukraine")),
+    ("Saudi Arabia waged war on the Houthis.", ("FIGHT", "Saudi Arabia", "Houthis")),
+    # OPPOSE: verbs of censure, a protest lodged with someone
+    ("Brazil decried Israel over the strikes.", ("OPPOSE", "Brazil", "Israel")),
+    ("Georgia protested to Russia over the border fence.", ("OPPOSE", "Georgia", "Russia")),
+    # INVITE: an invitation extended to someone
+    ("Xi Jinping extended an invitation to Vladimir Putin.", ("INVITE", "Xi Jinping", "Vladimir Putin")),
+    # SANCTION: export controls and frozen assets
+    ("The United States tightened export controls on China.", ("SANCTION", "United States", "China")),
+    ("Japan froze the assets of Rosneft.", ("SANCTION", "Japan", "Rosneft")),
+    # ARMS_TRANSFER: weapons smuggled to someone
+    ("Iran smuggled missiles to the Houthis.", ("ARMS_TRANSFER", "Iran", "Houthis")),
+])
+def test_second_pass_vocabulary(text, expected):
+    assert expected in _events(text)
+
+
+def test_landing_at_an_air_base_owns_no_base():
+    events = _events("Juan Guaido landed at a military air base near Madrid on Sunday.")
+    assert not any(event_type == "MILITARY_BASE" for event_type, _, _ in events)
