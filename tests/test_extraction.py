@@ -527,3 +527,10 @@ def test_a_nouns_phrase_ends_at_a_dash_unless_a_name_follows():
     assert ("VISIT", "Narendra Modi", "Ukraine") not in visit
     bases = [e[:3] for e in _events("Судьба российских баз — Хмеймима и пункта в Тартусе — не решена.")[1]]
     assert ("MILITARY_BASE", "Russia", "Hmeimim Air Base") in bases
+
+
+@pytest.mark.parametrize("text", ["Саудівська делегація вперше за роки війни провела переговори з хуситами в Сані.",
+                                  "Коаліція воює проти хуситів з 2015 року, підтримуючи уряд Ємену."])
+def test_time_phrases_and_gerund_clauses_lend_no_subject(text):
+    events = [e[:3] for e in _events(text)[1]]
+    assert not any(e[0] == "FIGHT" and e[1] in ("Saudi Arabia", "Yemen") for e in events)

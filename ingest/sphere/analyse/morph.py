@@ -119,11 +119,13 @@ def lemma(word: str, lang: str) -> str:
 
 
 def pos(word: str, lang: str) -> str:
-    """The part of speech of the first reading; but a past-tense verb form that the dictionary also files as a
-    participle used as a noun or adjective ("прибула": прибулий) is the verb, as it is in news prose."""
+    """The part of speech of the first reading that is no imperative; but a past-tense verb form that the dictionary
+    also files as a participle used as a noun or adjective ("прибула": прибулий) is the verb, as it is in news."""
     readings = parses(word, lang)
     if not readings:
         return ""
+    # news prose has few imperatives: "війни" is the noun (war), not an imperative of "війнути"
+    readings = [p for p in readings if "impr" not in p.tag.grammemes] or list(readings)
     first = readings[0]
     if first.tag.POS in ("NOUN", "ADJF") and word[:1].islower() and \
             any(p.tag.POS == "VERB" and "past" in p.tag.grammemes for p in readings) and \

@@ -420,7 +420,8 @@ class EventExtractor:
         return found
 
     def _candidates(self, sentence, trigger, pattern, mentions, role="subject") -> list[Mention]:
-        if pattern in ("nom", "nsubj") and self._in_reason_phrase(sentence, trigger):
+        if pattern in ("nom", "nsubj") and (self._in_reason_phrase(sentence, trigger) or
+                                            self._in_time_phrase(sentence, trigger)):
             return []
         if self.lang == "en":
             return self._english_candidates(sentence, trigger, pattern, mentions)
@@ -449,7 +450,10 @@ class EventExtractor:
                 ok = governing is None and self._participle_head(sentence, trigger, m, cases)
             elif pattern == "nom":
                 ok = "Nom" in cases and governing is None and self._agrees(sentence, trigger, m, mentions) and \
-                    not (m.i >= trigger.end and "Acc" in cases and "Acc" in trigger.frame.object)
+                    not (m.i >= trigger.end and "Acc" in cases and "Acc" in trigger.frame.object) and \
+                    not (m.i >= trigger.end and any(t.feats.get("VerbForm") == "Conv"
+                                                    for t in sentence.tokens[trigger.end:m.i]))
+                # "воює проти хуситів, підтримуючи уряд Ємену": a name after a gerund is the gerund's
                 # "намерен посетить Каир": after a transitive verb a Nom/Acc form is its object
             elif prep:
                 ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
@@ -526,6 +530,14 @@ class EventExtractor:
             if tok.pos not in ("ADJ", "DET", "PRON"):
                 return False
         return False
+
+    def _in_time_phrase(self, sentence, trigger: Trigger) -> bool:
+        """"вперше за роки війни", "in the years of war": a noun trigger after a time noun only dates the clause."""
+        tokens = sentence.tokens
+        k = trigger.start - 1
+        while k >= 0 and tokens[k].pos in ("ADJ", "DET"):
+            k -= 1
+        return tokens[trigger.start].pos == "NOUN" and k >= 0 and bool(token_keys(tokens[k]) & self.lex.time_nouns)
 
     def _group_leaders(self, sentence, trigger: Trigger, mentions) -> list[Mention]:
         """"кілька країн на чолі з Росією та Китаєм захищають": a subject with no name stands for its leaders."""
