@@ -532,8 +532,11 @@ class EventExtractor:
         return False
 
     def _in_time_phrase(self, sentence, trigger: Trigger) -> bool:
-        """"вперше за роки війни", "in the years of war": a noun trigger after a time noun only dates the clause."""
+        """"за роки війни", "за годы войны": a noun trigger in the genitive after a time noun only dates the
+        clause."""
         tokens = sentence.tokens
+        if self.lang == "en":
+            return False        # "a two-day trip": an English time word before a noun only modifies it
         k = trigger.start - 1
         while k >= 0 and tokens[k].pos in ("ADJ", "DET"):
             k -= 1
