@@ -534,3 +534,8 @@ def test_a_nouns_phrase_ends_at_a_dash_unless_a_name_follows():
 def test_time_phrases_and_gerund_clauses_lend_no_subject(text):
     events = [e[:3] for e in _events(text)[1]]
     assert not any(e[0] == "FIGHT" and e[1] in ("Saudi Arabia", "Yemen") for e in events)
+
+
+def test_a_title_opening_a_name_is_no_part_of_it():
+    extraction, _ = _events("Принц Фейсал пригласил иранского коллегу посетить Эр-Рияд.")
+    assert not any(e.name.lower().startswith("prin") for e in extraction.entities.values())

@@ -38,6 +38,7 @@ class MentionFinder:
         self.gaz = gazetteer()
         self.lex = lexicon(lang)
         self.entities: dict[str, Entity] = {}
+        self.title_words = {word for words in self.lex.titles for word in words} | self.lex.ranks
 
     def find(self, sentence: Sentence, index: int) -> list[Mention]:
         units = sentence_units(sentence)
@@ -192,7 +193,9 @@ class MentionFinder:
                 continue
             entry = None
             if label == "PER":
-                entry = self._person(sentence, i, j, span[3] if len(span) > 3 else None)
+                start = self._after_titles(sentence, i, j)       # "Принц Фейсал": the title is no part of the name
+                normal = span[3] if len(span) > 3 and start == i else None
+                i, entry = start, self._person(sentence, start, j, normal) if start < j else None
             elif self.lang == "en" and label in ("LOC", "ORG"):
                 name = re.sub(r"^the\s+", "", text, flags=re.I)
                 kind = "PLACE" if label == "LOC" else "ORGANIZATION"
@@ -203,6 +206,12 @@ class MentionFinder:
                 for t in range(i, j):
                     taken[t] = True
         return mentions
+
+    def _after_titles(self, sentence: Sentence, i: int, j: int) -> int:
+        """Where the name starts in a person span that opens with title or rank words."""
+        while i < j - 1 and token_keys(sentence.tokens[i]) & self.title_words:
+            i += 1
+        return i
 
     def _person(self, sentence: Sentence, i: int, j: int, normal: str | None) -> Entry | None:
         tokens = [t for t in sentence.tokens[i:j] if re.search(r"\w", t.text)]
