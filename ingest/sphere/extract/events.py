@@ -33,9 +33,10 @@ PAIRWISE = {"MEET", "AGREE", "FIGHT", "MILITARY_COOPERATION", "ECONOMIC_COOPERAT
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
 QUOTES = {"«", "»", '"', "“", "”", "„", "'"}
 PHRASE_ENDS = {",", "—", "–", ":", ";", "(", ")"}     # a noun's phrase does not run past these
-AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}
+AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}     # "осудили удары": what these verbs take as object is someone else's act
 BETWEEN_STATES = {"MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}   # cooperation binds states, not their leaders
-ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "compound", "npadvmod", "agent", "amod_head", "adj"}     # "осудили удары": what these verbs take as object is someone else's act
+# English role patterns that name a dependency (or a frame reading), not a preposition
+ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "compound", "npadvmod", "agent", "amod_head", "adj"}
 
 
 @dataclass
