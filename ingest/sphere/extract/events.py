@@ -1,9 +1,11 @@
 """Events from one sentence: dictionary triggers with role frames (PETRARCH-style), roles read from
-Slavic case and prepositions or from the English dependency parse."""
+Slavic case and prepositions or from the English dependency parse. The phenomena live beside it: voice.py
+(passives), coordination.py (conjuncts), implicit.py (roles no pattern names), english.py (the English parse),
+spans.py (the trigger and the span helpers they share), titles.py, pronouns.py, denials.py, dates.py."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..analyse import morph
 from ..model import ontology
@@ -13,11 +15,14 @@ from .datelines import without_datelines
 from .dates import find_date
 from .lexicon import Frame, Lexicon, lexicon, token_keys
 from .titles import Titles, register_entry
+from .coordination import Coordination
+from .english import EnglishRoles, english_prep
+from .implicit import ImplicitRoles
+from .spans import MAX_ROLE_DISTANCE, Trigger, between_tokens, finite_verb, phrase_ends, span_of, trigger_keys
 from .voice import in_voice, is_passive
 
 MILITARY_BODY = re.compile(r"\b(defen[cs]e|army|armed forces|military|navy|air force|guard)\b", re.I)
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
-MAX_ROLE_DISTANCE = 18
 PHRASE_GAP = 6                   # words of a multiword trigger may stand this far apart ("отправила в Россию 3 тыс. военных")
 PREPOSITION_GAP = 2              # ... but a phrase opened by a preposition stays together ("в поддержку")
 PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "готовность" make it planned
@@ -25,34 +30,17 @@ DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "от
 ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
 BETWEEN_REACH = 2                # "сотрудничество между X и Y": the between-phrase follows its noun at once
 RELATIVE_REACH = 3               # ", вооруженные силы которой": the relative pronoun opens its clause within 3 words
-ACCUSATION_REACH = 8             # tokens between an accusation and the act it names ("accused X of supplying")
 REFUSAL_REACH = 4                # tokens between a refusal and the act refused ("refused to join Western sanctions")
 GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a noun trigger and its actor
 # "X and Y met / agreed / fought / develop military cooperation": one event per pair, in text order
 PAIRWISE = {"MEET", "AGREE", "FIGHT", "MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
-QUOTES = {"«", "»", '"', "“", "”", "„", "'"}
 PHRASE_ENDS = {",", "—", "–", ":", ";", "(", ")"}     # a noun's phrase does not run past these
 AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}     # "осудили удары": what these verbs take as object is someone else's act
 BETWEEN_STATES = {"MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}   # cooperation binds states, not their leaders
-# English role patterns that name a dependency (or a frame reading), not a preposition
-ROLE_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "compound", "npadvmod", "agent", "amod_head", "adj"}
 
 
-@dataclass
-class Trigger:
-    start: int
-    end: int
-    frame: Frame
-    words: tuple[int, ...] = ()   # the tokens that are trigger words; a multiword trigger may enclose a role
-    others: frozenset[int] = frozenset()    # the other triggers' words in the sentence
-    other_types: tuple[tuple[int, str], ...] = ()    # (word, event type) of the other triggers' words
-
-    def covers(self, m: Mention) -> bool:
-        return any(m.i <= k < m.j for k in self.words or range(self.start, self.end))
-
-
-class EventExtractor:
+class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
     def __init__(self, lang: str):
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
@@ -102,7 +90,7 @@ class EventExtractor:
         found: list[Trigger] = []
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
-            keys = _trigger_keys(token)
+            keys = trigger_keys(token)
             frames = {id(f): f for key in keys for f in self.lex.frames.get(key, ())}
             for frame in frames.values():
                 positions = self._match_rest(tokens, i, frame.words[1:], PREPOSITION_GAP if token.pos == "ADP"
@@ -129,7 +117,7 @@ class EventExtractor:
         """"отказалась присоединиться к санкциям", "refused to sign a deal": what was refused did not happen; the
         REFUSE event says so (ANNOTATION decision 12)."""
         tokens = sentence.tokens
-        if _finite_verb(tokens[trigger.start]):
+        if finite_verb(tokens[trigger.start]):
             return False        # "отказался подписывать документ и уехал": a verb of its own, not the refused act
         return any(r.end <= trigger.start and trigger.start - r.end <= REFUSAL_REACH and
                    not self._clause_in(sentence, trigger, r.end, trigger.start) and
@@ -140,7 +128,7 @@ class EventExtractor:
         positions = [i]
         for word in rest:
             for k in range(positions[-1] + 1, min(positions[-1] + 1 + gap, len(tokens))):
-                if word & _trigger_keys(tokens[k]):
+                if word & trigger_keys(tokens[k]):
                     positions.append(k)
                     break
             else:
@@ -163,7 +151,7 @@ class EventExtractor:
                         (m.personnel and frame.type == "VISIT")]
         if not subjects:
             return self._between_pair(sentence, trigger, mentions, entities)
-        used = {_span(m) for m in subjects}
+        used = {span_of(m) for m in subjects}
         objects = self._fill(sentence, trigger, frame.object, mentions, entities, role="object", used=used,
                              kind=frame.object_kind)
         if not objects and frame.type in AGAINST_OTHERS:
@@ -173,7 +161,7 @@ class EventExtractor:
         object2 = []
         if frame.object2 and len(objects) >= 2:
             objects, object2 = objects[:1], objects[1:2]
-        fillers = {_span(m) for m in subjects + objects + object2}
+        fillers = {span_of(m) for m in subjects + objects + object2}
         if not objects and len(subjects) >= 2 and frame.type in PAIRWISE:
             return [self._event(sentence, trigger, (a, b, None), mentions, entities, fillers)
                     for k, a in enumerate(subjects) for b in subjects[k + 1:]]
@@ -187,49 +175,6 @@ class EventExtractor:
                   for s in subjects for o in targets if not self._leaving_home(frame, s, o, entities)]
         return self._initiator_first(sentence, events, mentions) if frame.type in INITIATED else events
 
-    def _owner_of_what(self, sentence, trigger: Trigger, mentions, used) -> list[Mention]:
-        """"rejected a truce plan put forward by the United States", "отклонил предложение США", "condemned
-        Washington's decision": what is opposed is an act; its author is the one opposed."""
-        tokens = sentence.tokens
-        if self.lang == "en":
-            head = _phrase_head(sentence, trigger)
-            noun = next((k for k, tok in enumerate(tokens) if tok.head == head and tok.dep == "dobj"), None)
-        else:
-            noun = next((k for k in range(trigger.end, min(len(tokens), trigger.end + 4))
-                         if tokens[k].pos == "NOUN"), None)
-        if noun is None or any(m.i <= noun < m.j for m in mentions):
-            return []
-        if self.lang == "en":
-            authors = [c for c, tok in enumerate(tokens) if tok.head == noun and tok.dep == "poss"]
-            authors += [g for c, tok in enumerate(tokens) if tok.head == noun and tok.dep == "acl"
-                        for a, agent in enumerate(tokens) if agent.head == c and agent.dep == "agent"
-                        for g, child in enumerate(tokens) if child.head == a and child.dep == "pobj"]
-            found = [m for k in authors for m in mentions if m.i <= k < m.j]
-        else:
-            found = [m for m in mentions if m.i == noun + 1 and "Gen" in self._cases(sentence, m)]
-        return [m for m in found if _span(m) not in used][:1]
-
-    def _accused(self, sentence, trigger: Trigger, mentions, entities) -> list[Mention]:
-        """"accused the UAE of supplying the RSF", "обвинил Францию в поддержке боевиков": the act an accusation
-        names is the accused's, and only claimed."""
-        tokens = sentence.tokens
-        for accusation in self._accusations:
-            if not accusation.end <= trigger.start or trigger.start - accusation.end > ACCUSATION_REACH:
-                continue
-            k = trigger.start - 1
-            while k >= accusation.end and tokens[k].pos in ("ADJ", "DET", "ADV"):
-                k -= 1          # "of directly supplying", "в поддержке" but not "в соучастии в агрессии России"
-            if k < accusation.end or morph.fold(tokens[k].text) not in self.lex.accusation_links or \
-                    any(t.pos == "ADP" for t in tokens[accusation.end:k]) or \
-                    self._clause_in(sentence, trigger, accusation.end, trigger.start):
-                continue        # the act must be the first phrase after the accused
-            voiced = replace(accusation, frame=in_voice(accusation.frame, is_passive(sentence, accusation.start)))
-            accused = self._fill(sentence, voiced, voiced.frame.object, mentions, entities, role="object",
-                                 used=set(), kind="actor")
-            accused = [m for m in accused if accusation.end <= m.i and m.j <= k]    # named between the two
-            if accused:
-                return accused
-        return []
 
     def _leaving_home(self, frame: Frame, subject: Mention, place: Mention | None, entities) -> bool:
         """A visit that ended ("уехал из Москвы") is a visit only away from the person's own country."""
@@ -242,7 +187,7 @@ class EventExtractor:
         """"беседа Путина с Меркель по инициативе Германии": the side that began the call is its subject."""
         words = [morph.fold(t.text) for t in sentence.tokens]
         for phrase in self.lex.initiative:
-            for end in _phrase_ends(words, phrase, 0):
+            for end in phrase_ends(words, phrase, 0):
                 initiator = next((m.entity_id for m in mentions if end <= m.i <= end + 1), None)
                 for event in events:
                     if initiator and initiator in (event.object, self.titles.affiliated.get(event.object or "")):
@@ -258,24 +203,24 @@ class EventExtractor:
         pair = self._fill(sentence, trigger, between, mentions, entities, role="subject", used=set())
         if len(pair) != 2 or pair[0].i - trigger.end > BETWEEN_REACH:
             return []
-        return [self._event(sentence, trigger, (pair[0], pair[1], None), mentions, entities, {_span(m) for m in pair})]
+        return [self._event(sentence, trigger, (pair[0], pair[1], None), mentions, entities, {span_of(m) for m in pair})]
 
     def _between(self, sentence, m: Mention) -> bool:
-        governing = self._preposition(sentence, m) if self.lang != "en" else _english_prep(sentence, m)
+        governing = self._preposition(sentence, m) if self.lang != "en" else english_prep(sentence, m)
         return governing in self.lex.between_prepositions
 
     def _fill(self, sentence, trigger, patterns, mentions, entities, role, used, kind="any") -> list[Mention]:
-        titled = {_span(m) for m in mentions for person in mentions
+        titled = {span_of(m) for m in mentions for person in mentions
                   if person.i == m.j and entities[person.entity_id].kind == "PERSON"
                   and entities[m.entity_id].kind != "PERSON"}      # "России" in "президента России Владимира Путина"
         used = used | titled
         for pattern in patterns:
             found = [self._reading(m, role, kind, entities)
                      for m in self._pattern_candidates(sentence, trigger, pattern, mentions, entities, role)
-                     if _span(m) not in used]
+                     if span_of(m) not in used]
             found = [m for m in found if m is not None]
-            if found and self.lang == "en" and len({_span(m) for m in found}) > 1:
-                return list({_span(m): m for m in found}.values())    # the parse's conjuncts ("X and Yemen's Houthis")
+            if found and self.lang == "en" and len({span_of(m) for m in found}) > 1:
+                return list({span_of(m): m for m in found}.values())    # the parse's conjuncts ("X and Yemen's Houthis")
             if found:
                 return self._coordinated(sentence, found[0], mentions, used, entities, role, kind)
         owner = None
@@ -283,7 +228,7 @@ class EventExtractor:
             owner = self._purpose_owner(sentence, trigger, mentions) or \
                 self._impersonal_subject(sentence, trigger, mentions) or \
                 self._speaker_subject(sentence, trigger, mentions)
-        owner = self._reading(owner, role, kind, entities) if owner and _span(owner) not in used else None
+        owner = self._reading(owner, role, kind, entities) if owner and span_of(owner) not in used else None
         return [owner] if owner else []
 
     @staticmethod
@@ -293,7 +238,7 @@ class EventExtractor:
         if sentence.tokens[trigger.start].pos != "NOUN":
             return False
         verbs = [k for k, event_type in trigger.other_types
-                 if lo <= k < hi and event_type in AGAINST_OTHERS and _finite_verb(sentence.tokens[k])]
+                 if lo <= k < hi and event_type in AGAINST_OTHERS and finite_verb(sentence.tokens[k])]
         # "Иран отверг обвинения в поставках": the act an accusation names is the rejecter's own
         accused = any(verbs and verbs[-1] < k < trigger.start and event_type == "ACCUSE"
                       for k, event_type in trigger.other_types)
@@ -303,7 +248,7 @@ class EventExtractor:
         """A plural verb takes no lone singular subject: in "В Азербайджане обвинили Париж" Paris is the object."""
         tokens = sentence.tokens
         verb = tokens[trigger.start]
-        if self.lang == "en" or not _finite_verb(verb) or not self._plural(verb):
+        if self.lang == "en" or not finite_verb(verb) or not self._plural(verb):
             return True
         if any(self._plural(t) for t in tokens[m.i:m.j] if t.pos in ("NOUN", "PROPN", "ADJ")):
             return True
@@ -317,62 +262,6 @@ class EventExtractor:
         number = tok.feats.get("Number")
         return number == "Plur" if number else morph.plural(tok.text, self.lang)
 
-    def _speaker_subject(self, sentence, trigger: Trigger, mentions) -> Mention | None:
-        """"Министр заявил, что намерен посетить Каир": a reported clause with no subject of its own is the
-        speaker's; the speaker is the subject of the clause before "что"."""
-        tokens = sentence.tokens
-        if tokens[trigger.start].pos != "VERB":
-            return None
-        boundary = next((k for k in range(trigger.start - 1, -1, -1)
-                         if tokens[k].pos == "SCONJ" or tokens[k].text in ";:"), None)
-        if boundary is None or morph.fold(tokens[boundary].text) not in self.lex.speech_links:
-            return None
-        if any(boundary < m.i < trigger.start and "Nom" in self._cases(sentence, m) and
-               self._preposition(sentence, m) is None for m in mentions):
-            return None         # the reported clause has a subject of its own
-        speakers = [m for m in mentions if m.j <= boundary and "Nom" in self._cases(sentence, m)
-                    and self._preposition(sentence, m) is None]
-        return speakers[-1] if speakers else None
-
-    def _impersonal_subject(self, sentence, trigger: Trigger, mentions) -> Mention | None:
-        """"В Кремле подтвердили", "В Азербайджане обвинили Париж": a plural verb with no subject speaks for the
-        state or body named in the location phrase before it."""
-        tokens = sentence.tokens
-        verb = tokens[trigger.start]
-        if verb.pos != "VERB" or verb.feats.get("VerbForm", "Fin") != "Fin" or not (
-                verb.feats.get("Number") == "Plur" or morph.plural(verb.text, self.lang)):
-            return None
-        for m in reversed([m for m in mentions if m.j <= trigger.start]):
-            if self._clause_in(sentence, trigger, m.j, trigger.start):
-                return None
-            if self._preposition(sentence, m) in self.lex.location_prepositions and "Loc" in self._cases(sentence, m):
-                return m
-        return None
-
-    def _purpose_owner(self, sentence, trigger: Trigger, mentions) -> Mention | None:
-        """"планов России по созданию первой военной базы": a noun trigger in a purpose phrase is the act of the
-        genitive that the phrase follows; so is an infinitive right after it ("решение США ввести санкции")."""
-        tokens = sentence.tokens
-        if tokens[trigger.start].feats.get("VerbForm") == "Inf":     # "готовность Москвы содействовать"
-            return self._genitive_owner(sentence, trigger.start, mentions)
-        if not any(tokens[k].pos == "NOUN" for k in trigger.words):
-            return None
-        k = trigger.start - 1
-        while k >= 0 and tokens[k].pos in ("ADJ", "NUM", "DET"):
-            k -= 1
-        if k >= 0 and tokens[k].pos == "NOUN":
-            k -= 1              # the verbal noun: "по созданию"
-        if k < 1 or tokens[k].pos != "ADP" or morph.fold(tokens[k].text) not in self.lex.purpose_prepositions:
-            return None
-        return self._genitive_owner(sentence, k, mentions)
-
-    def _genitive_owner(self, sentence, k: int, mentions) -> Mention | None:
-        """The genitive mention ending at k that follows a noun ("планов России", "решение США")."""
-        owner = next((m for m in mentions if m.j == k), None)
-        if owner is None or owner.i == 0 or sentence.tokens[owner.i - 1].pos != "NOUN" or \
-                "Gen" not in self._cases(sentence, owner):
-            return None
-        return owner
 
     def _reading(self, m: Mention, role: str, kind: str, entities: dict[str, Entity]) -> Mention | None:
         """The mention as the role needs it: a capital is a place as a destination, a government as an actor."""
@@ -543,28 +432,6 @@ class EventExtractor:
             k -= 1
         return tokens[trigger.start].pos == "NOUN" and k >= 0 and bool(token_keys(tokens[k]) & self.lex.time_nouns)
 
-    def _group_leaders(self, sentence, trigger: Trigger, mentions) -> list[Mention]:
-        """"кілька країн на чолі з Росією та Китаєм захищають": a subject with no name stands for its leaders."""
-        for start, end in self.titles.leadership_spans(sentence.tokens):
-            leader = next((m for m in mentions if end <= m.i <= end + 1 and m.j <= trigger.start), None)
-            if leader is not None and 0 < start and trigger.start - leader.j <= MAX_ROLE_DISTANCE and \
-                    sentence.tokens[start - 1].pos == "NOUN" and not self._separated(sentence, trigger, leader):
-                return [leader]
-        return []
-
-    def _relative_antecedent(self, sentence, trigger: Trigger, mentions) -> Mention | None:
-        """"Вашингтон, який ввів ембарго": in a relative clause whose pronoun is the subject, the subject is the
-        mention the clause hangs on."""
-        tokens = sentence.tokens
-        for r in range(trigger.start - 1, 0, -1):
-            tok = tokens[r]
-            if tok.pos in ("SCONJ", "CCONJ") or tok.text in ";:":
-                return None
-            if self._relative_pronoun(tok):
-                if "Nom" not in tok.feats.get("cases", {"Nom"}) or tokens[r - 1].text != ",":
-                    return None
-                return next((m for m in mentions if m.j == r - 1), None)
-        return None
 
     @staticmethod
     def _genitive_of(sentence: Sentence, trigger: Trigger, m: Mention) -> bool:
@@ -580,7 +447,7 @@ class EventExtractor:
 
     def _gap(self, sentence: Sentence, trigger: Trigger, m: Mention) -> tuple[int, int]:
         """The tokens between the mention and the trigger, past a relative clause hanging on the mention."""
-        lo, hi = _between_tokens(trigger, m)
+        lo, hi = between_tokens(trigger, m)
         return (self._after_relative_clause(sentence, m, hi), hi) if lo == m.j else (lo, hi)
 
     def _clause_in(self, sentence: Sentence, trigger: Trigger, lo: int, hi: int) -> bool:
@@ -683,123 +550,6 @@ class EventExtractor:
         return tok.pos == "NOUN" and tok.text[:1].islower() and not token_keys(tok) & (self.all_title_words |
                                                                                       self.date_words)
 
-    def _coordinated(self, sentence, first: Mention, mentions, used, entities, role, kind) -> list[Mention]:
-        """`first` with the mentions coordinated with it, in text order: "Путин и Эрдоган", "Shoigu and Lavrov",
-        "президент России и канцлер Германии"."""
-        def fits(m: Mention) -> bool:
-            return _span(m) not in used and m is not first and self._kind_ok(entities[m.entity_id], role, kind)
-
-        ordered = sorted(mentions, key=lambda m: m.i)
-        # "Лекорню и министр обороны Армении Сурен Папикян": Armenia only names the office of the next conjunct
-        offices = {m for m in ordered if _span(m) in used and any(p.i == m.j for p in mentions)}
-        skip = frozenset(k for m in offices for k in range(m.i, m.j))
-        group, current = [first], first
-        correlative = self._correlative(sentence)
-        for m in ordered:
-            if m.i < current.j or m in offices:
-                continue
-            paired = correlative is not None and correlative == (first.i - 1, m.i)
-            if not (fits(m) and (paired or self._joined(sentence, current, m, skip))):
-                break
-            group.append(m)
-            current = m
-        if len(group) == 2 and correlative == (first.i - 1, group[1].i):
-            return group
-        current = first
-        for m in reversed(ordered):
-            if m.j > current.i or m in offices:
-                continue
-            if not (fits(m) and self._joined(sentence, m, current, skip)):
-                break
-            group.insert(0, m)
-            current = m
-        if not any(self.lex.coordinator_in(sentence.tokens[a.j:b.i]) for a, b in zip(group, group[1:])):
-            return [first]      # "попередник Мадуро, Уго Чавес": commas alone make an apposition, not a list
-        return group
-
-    def _correlative(self, sentence) -> tuple[int, int] | None:
-        """Where a paired conjunction opens ("как") and where the conjunct after its second half ("так и") starts."""
-        if self._correlative_of[0] is not sentence:
-            self._correlative_of = (sentence, self._find_correlative(sentence))
-        return self._correlative_of[1]
-
-    def _find_correlative(self, sentence) -> tuple[int, int] | None:
-        words = [morph.fold(t.text) for t in sentence.tokens]
-        for k, word in enumerate(words):
-            second = self.lex.correlatives.get(word)
-            end = next(iter(_phrase_ends(words[:-1], second, k + 2)), None) if second else None
-            if end is not None:
-                return k, end
-        return None
-
-    def _joined(self, sentence, left: Mention, right: Mention, skip: frozenset[int] = frozenset()) -> bool:
-        """Only a coordinator (or a comma in a list) and the right conjunct's own title words (and the state its
-        office names, `skip`) lie between."""
-        between = [t for k, t in enumerate(sentence.tokens[left.j:right.i], start=left.j)
-                   if t.text not in QUOTES and k not in skip]     # "рух «Ансар Аллах»"
-        words = [morph.fold(t.text) for t in between]
-        lead = 2 if " ".join(words[:2]) in self.lex.coordinators else 1
-        if not between or len(between) > 6 or (lead == 1 and words[0] not in self.lex.coordinators | {","}):
-            return False
-        rest = list(zip(words, between))[lead:]
-        if words[0] == ",":
-            return all(w in self.lex.coordinators for w, _ in rest)
-        return all(w in self.lex.coordinators or t.pos in ("ADP", "ADJ", "DET") or
-                   (t.pos in ("NOUN", "PROPN") and token_keys(t) & self.all_title_words) or
-                   (t.pos == "NOUN" and len(between) <= 3 and t.text[:1].islower())
-                   for w, t in rest)
-
-    # ---- English --------------------------------------------------------------------------------
-    def _english_candidates(self, sentence, trigger, pattern, mentions) -> list[Mention]:
-        tokens = sentence.tokens
-        head = _phrase_head(sentence, trigger)
-        found = []
-        for level in range(3):
-            for k, tok in enumerate(tokens):
-                if tok.head != head:
-                    continue
-                if pattern in ("nsubj", "nsubjpass") and tok.dep in ("nsubj", "nsubjpass"):
-                    found.append(k)
-                elif pattern == "dobj" and tok.dep in ("dobj", "attr") and level == 0:
-                    found.append(k)
-                elif pattern in ("poss", "compound", "npadvmod") and tok.dep == pattern and level == 0:
-                    found.append(k)
-                elif pattern == "agent" and tok.dep == "agent" and level == 0:
-                    found += [c for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
-                elif tok.dep in ("prep", "dative") and tok.text.lower() == pattern and level == 0:
-                    found += [c for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
-                elif pattern == "to" and tok.dep == "dative" and tok.pos in ("PROPN", "NOUN", "PRON") and level == 0:
-                    found.append(k)         # "granted him asylum", "sold India jets": the bare indirect object
-            if not found and level == 0 and pattern not in ROLE_DEPS and tokens[head].pos == "VERB":
-                # "signed a deal with Fiji": the phrase hangs on the verb's object
-                found = [c for d, obj in enumerate(tokens) if obj.head == head and obj.dep == "dobj"
-                         for k, tok in enumerate(tokens) if tok.head == d and tok.dep == "prep"
-                         and tok.text.lower() == pattern
-                         for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
-            if found or pattern not in ("nsubj", "nsubjpass") or tokens[head].head < 0:
-                break
-            head = tokens[head].head
-        if pattern == "amod_head" and tokens[trigger.start].dep == "amod":
-            found.append(tokens[trigger.start].head)
-        found = [k for k in found if not trigger.start <= k < trigger.end or k not in trigger.words]
-        found = [self._english_antecedent(tokens, k) for k in found]
-        out = []
-        for k in found + [c for k in found for c, child in enumerate(tokens)
-                          if child.head == k and child.dep in ("appos", "conj")]:
-            m = next((m for m in mentions if m.i <= k < m.j), None)
-            if m is None:       # a name inside the head's phrase, unless it only modifies it ("UN-backed")
-                m = next((m for m in mentions if tokens[k].head >= 0 and m.i <= k and
-                          any(tokens[c].head == k for c in range(m.i, m.j)) and
-                          not (m.j < len(tokens) and tokens[m.j].text in ("-", "–"))), None)
-            if m is not None:
-                out.append(m)
-        return out
-
-    def _english_antecedent(self, tokens, k: int) -> int:
-        """"Washington, which imposed ...": the relative pronoun stands for the noun its clause modifies."""
-        if self._relative_pronoun(tokens[k]) and 0 <= tokens[k].head and tokens[tokens[k].head].dep == "relcl":
-            return tokens[tokens[k].head].head
-        return k
 
     # ---- event assembly -------------------------------------------------------------------------
     def _event(self, sentence, trigger, roles: tuple[Mention, Mention | None, Mention | None],
@@ -839,12 +589,12 @@ class EventExtractor:
 
     def _location(self, sentence, trigger, mentions, entities, used) -> str | None:
         for m in mentions:
-            if _span(m) in used or not entities[m.entity_id].is_place:
+            if span_of(m) in used or not entities[m.entity_id].is_place:
                 continue
-            lo, hi = _between_tokens(trigger, m)
+            lo, hi = between_tokens(trigger, m)
             if hi - lo > 8 or any(t.pos == "PUNCT" for t in sentence.tokens[lo:hi]):
                 continue
-            prep = self._preposition(sentence, m) if self.lang != "en" else _english_prep(sentence, m)
+            prep = self._preposition(sentence, m) if self.lang != "en" else english_prep(sentence, m)
             if prep in self.lex.location_prepositions and (self.lang == "en" or "Loc" in self._cases(sentence, m)):
                 return m.entity_id
         return None
@@ -870,21 +620,6 @@ class EventExtractor:
         return "asserted"
 
 
-def _phrase_head(sentence: Sentence, trigger: Trigger) -> int:
-    """The word of a multiword English trigger whose parent lies outside it ("a security agreement with Fiji":
-    "agreement"): the roles hang on it, not on the first word."""
-    words = trigger.words or (trigger.start,)
-    for k in words:
-        parent = sentence.tokens[k].head
-        if parent < 0 or parent not in words:
-            return k
-    return trigger.start
-
-
-def _finite_verb(token) -> bool:
-    return token.pos == "VERB" and token.feats.get("VerbForm", "Fin") == "Fin" and token.feats.get("tag") != "VB"
-
-
 def _type_for(event_type: str, subject: Mention) -> str:
     """Troops that arrive or travel somewhere are deployed there (ANNOTATION decision 14), not visiting."""
     return "DEPLOY" if event_type == "VISIT" and subject.personnel else event_type
@@ -900,39 +635,8 @@ def _located_by_visit(events: list[Event], entities: dict[str, Entity]) -> list[
     return events
 
 
-def _trigger_keys(token) -> frozenset[str]:
-    """The forms a trigger word matches in a token: its normal forms and lemma (not its inflected text)."""
-    return token.feats.get("nf", frozenset()) | {token.lemma}
-
-
-def _phrase_ends(words: list[str], phrase: tuple[str, ...], lo: int) -> list[int]:
-    """Where each occurrence of the phrase in the words, from position lo on, ends."""
-    n = len(phrase)
-    return [k + n for k in range(lo, len(words) - n + 1) if tuple(words[k:k + n]) == phrase]
-
-
-def _between_tokens(trigger: Trigger, m: Mention) -> tuple[int, int]:
-    """The token range between a mention and a trigger, on whichever side the mention is."""
-    return (m.j, trigger.start) if m.j <= trigger.start else (trigger.end, m.i)
-
-
-def _span(m: Mention) -> tuple[int, int]:
-    return m.i, m.j
-
-
 def _object_optional(event_type: str) -> bool:
     return bool(ontology().event_types[event_type].get("object_optional"))
-
-
-def _english_prep(sentence: Sentence, m: Mention) -> str | None:
-    if m.i == 0:
-        return None
-    prev = sentence.tokens[m.i - 1]
-    if prev.dep == "prep" or prev.pos == "ADP":
-        return prev.text.lower()
-    if m.i >= 2 and prev.text.lower() == "the" and sentence.tokens[m.i - 2].pos == "ADP":
-        return sentence.tokens[m.i - 2].text.lower()
-    return None
 
 
 def _has_cue(cue: str, words: list[str], keys: list[frozenset[str]]) -> bool:
