@@ -539,3 +539,10 @@ def test_time_phrases_and_gerund_clauses_lend_no_subject(text):
 def test_a_title_opening_a_name_is_no_part_of_it():
     extraction, _ = _events("Принц Фейсал пригласил иранского коллегу посетить Эр-Рияд.")
     assert not any(e.name.lower().startswith("prin") for e in extraction.entities.values())
+
+
+def test_an_english_subject_is_the_parses_not_a_list_across_clauses():
+    events = [e[:3] for e in _events("President Aleksandar Vucic spoke. Serbia refused to join sanctions over the "
+                                     "invasion of Ukraine, and Vucic has met Vladimir Putin several times.")[1]]
+    assert ("MEET", "Aleksandar Vučić", "Vladimir Putin") in events
+    assert not any(e[0] == "MEET" and "Ukraine" in (e[1], e[2]) for e in events)

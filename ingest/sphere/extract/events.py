@@ -219,8 +219,9 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                      for m in self._pattern_candidates(sentence, trigger, pattern, mentions, entities, role)
                      if span_of(m) not in used]
             found = [m for m in found if m is not None]
-            if found and self.lang == "en" and len({span_of(m) for m in found}) > 1:
-                return list({span_of(m): m for m in found}.values())    # the parse's conjuncts ("X and Yemen's Houthis")
+            if found and self.lang == "en":
+                # the parse's conjuncts ("X and Yemen's Houthis"), and no more: ", and Vucic has met" starts a clause
+                return list({span_of(m): m for m in found}.values())
             if found:
                 return self._coordinated(sentence, found[0], mentions, used, entities, role, kind)
         owner = None
