@@ -546,3 +546,8 @@ def test_an_english_subject_is_the_parses_not_a_list_across_clauses():
                                      "invasion of Ukraine, and Vucic has met Vladimir Putin several times.")[1]]
     assert ("MEET", "Aleksandar Vučić", "Vladimir Putin") in events
     assert not any(e[0] == "MEET" and "Ukraine" in (e[1], e[2]) for e in events)
+
+
+def test_a_ukrainian_future_that_the_dictionary_also_reads_as_an_infinitive_is_planned():
+    events = _events("Ізраїльські війська залишать Ліван.")[1]
+    assert ("DEPLOY", "Israel", "Lebanon") in [e[:3] for e in events] and all(e[5] == "planned" for e in events)

@@ -153,8 +153,9 @@ def can_be(word: str, lang: str, pos: str) -> bool:
 
 
 def future(word: str, lang: str) -> bool:
-    readings = parses(word, lang)
-    return bool(readings) and "futr" in readings[0].tag.grammemes
+    """The first finite reading is a future ("залишать": the dictionary lists a rare infinitive first)."""
+    finite = [p for p in parses(word, lang) if "infn" not in p.tag.grammemes]
+    return bool(finite) and "futr" in finite[0].tag.grammemes
 
 
 def plural(word: str, lang: str) -> bool:
