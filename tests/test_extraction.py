@@ -551,3 +551,9 @@ def test_an_english_subject_is_the_parses_not_a_list_across_clauses():
 def test_a_ukrainian_future_that_the_dictionary_also_reads_as_an_infinitive_is_planned():
     events = _events("Ізраїльські війська залишать Ліван.")[1]
     assert ("DEPLOY", "Israel", "Lebanon") in [e[:3] for e in events] and all(e[5] == "planned" for e in events)
+
+
+@pytest.mark.parametrize("text", ["Putin thanked the Belarusian leader for his mediation.",
+                                  "Путин поблагодарил белорусского лидера, он оценил его посредничество."])
+def test_a_pronoun_bears_no_title(text):
+    assert not any(e[0] == "AFFILIATION" and e[1] == "Vladimir Putin" for e in _events(text)[1])

@@ -46,7 +46,7 @@ class Titles:
     def affiliations(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Event]:
         events = []
         for person in mentions:
-            if entities[person.entity_id].kind == "PERSON":
+            if entities[person.entity_id].kind == "PERSON" and not self._pronoun(sentence, person):
                 found = self._titled(sentence, person, mentions, entities)
                 if found is not None:
                     events.append(self._affiliation(sentence, person.entity_id, *found))
@@ -81,6 +81,11 @@ class Titles:
             if target is not None:
                 return target[0], target[1], at
         return None
+
+    def _pronoun(self, sentence: Sentence, m: Mention) -> bool:
+        """A pronoun standing for a person ("thanked the Belarusian leader for his mediation") bears no title."""
+        word = morph.fold(sentence.tokens[m.i].text)
+        return m.j - m.i == 1 and (word in self.lex.pronouns or word in self.lex.possessive_pronouns)
 
     def leadership_spans(self, tokens) -> list[tuple[int, int]]:
         """Where the sentence's leadership phrases ("во главе с", "led by") are, found once per sentence."""
