@@ -556,4 +556,4 @@ def test_a_ukrainian_future_that_the_dictionary_also_reads_as_an_infinitive_is_p
 @pytest.mark.parametrize("text", ["Putin thanked the Belarusian leader for his mediation.",
                                   "Путин поблагодарил белорусского лидера, он оценил его посредничество."])
 def test_a_pronoun_bears_no_title(text):
-    assert not any(e[0] == "AFFILIATION" and e[1] == "Vladimir Putin" for e in _events(text)[1])
+    assert not any(e[0] == "AFFILIATION" for e in _events(text)[1])
