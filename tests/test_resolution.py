@@ -131,3 +131,13 @@ def test_a_country_named_like_a_pronoun_is_not_found_in_the_pronoun():
     assert "France" in names and "Togo" in names
     names = {e.name for e in extract_article(Article("t.txt", "Тем временем Франция осудила удары.", "t.txt")).entities.values()}
     assert "Togo" not in names
+
+
+def test_a_surname_the_tagger_missed_is_the_documents_person():
+    from sphere.extract.document import extract_article
+    from sphere.records import Article
+    extraction = extract_article(Article("t.txt", "Indian Prime Minister Narendra Modi arrived in Moscow. "
+                                         "Modi also pressed Vladimir Putin to release Indian citizens.", "t.txt"))
+    names = {k: e.name for k, e in extraction.entities.items()}
+    assert ("COMMUNICATE", "Narendra Modi", "Vladimir Putin") in [
+        (e.type, names[e.subject], names.get(e.object)) for e in extraction.events]

@@ -6,7 +6,7 @@ from collections import Counter
 from ..analyse import analyse
 from ..language import LANGUAGES, detect_language
 from ..records import Article, Extraction
-from ..resolve.persons import link_surnames
+from ..resolve.persons import link_surnames, surname_mentions
 from .datelines import dateline_spans, outside_datelines
 from .denials import denial_echoes
 from .events import EventExtractor
@@ -21,6 +21,7 @@ def extract_article(article: Article) -> Extraction:
     datelines = dateline_spans(article.text)
     mentions = [outside_datelines(sentence, finder.find(sentence, k), datelines) for k, sentence in enumerate(sentences)]
     link_surnames(finder.entities, mentions)
+    surname_mentions(sentences, mentions, finder.entities)
     extractor = EventExtractor(lang)
     mentions = resolve_pronouns(sentences, mentions, finder.entities, extractor.lex)
     for sentence, sentence_mentions in zip(sentences, mentions):

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import Entity, Extraction, Mention
+from ..analyse import morph
+from ..records import Entity, Extraction, Mention, Sentence
+from .cities import is_common_word
 from .gazetteer import gazetteer
 from .names import NameIndex, surname_key
 from .rewrite import rewrite_entities
@@ -26,6 +28,37 @@ def link_surnames(entities: dict[str, Entity], mentions: list[list[Mention]]) ->
     for old, new in remap.items():
         entities[new].aliases |= entities.pop(old).aliases
     _remap_mentions(mentions, remap)
+
+
+def surname_mentions(sentences: list[Sentence], mentions: list[list[Mention]], entities: dict[str, Entity]) -> None:
+    """A surname the tagger missed ("Modi also pressed Putin", "Хафтаром") is a mention of the one person of the
+    document whose full name ends with it."""
+    by_surname: dict[str, set[str]] = {}
+    for e in entities.values():
+        if e.kind == "PERSON" and len(e.name.split()) > 1:
+            by_surname.setdefault(surname_key(e.name), set()).add(e.id)
+    if not by_surname:
+        return
+    for index, (sentence, found) in enumerate(zip(sentences, mentions)):
+        for k, token in enumerate(sentence.tokens):
+            if not _name_like(sentence, k) or any(m.i <= k < m.j for m in found):
+                continue
+            word = token.text if sentence.lang == "en" else morph.nominative(token.text, sentence.lang)
+            owners = by_surname.get(surname_key(word), set())
+            if len(owners) == 1:
+                person = owners.pop()
+                entities[person].aliases.add(token.text)
+                found.append(Mention(index, k, k + 1, person, token.text))
+        found.sort(key=lambda m: m.i)
+
+
+def _name_like(sentence: Sentence, k: int) -> bool:
+    token = sentence.tokens[k]
+    if not token.text[:1].isupper() or not token.text.isalpha() or len(token.text) < 3:
+        return False
+    if sentence.lang == "en":
+        return token.pos == "PROPN"
+    return token.pos in ("PROPN", "X") or not is_common_word(token.text)
 
 
 def link_across_documents(extractions: list[Extraction], people: NameIndex) -> None:
