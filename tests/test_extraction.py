@@ -557,3 +557,10 @@ def test_a_ukrainian_future_that_the_dictionary_also_reads_as_an_infinitive_is_p
                                   "Путин поблагодарил белорусского лидера, он оценил его посредничество."])
 def test_a_pronoun_bears_no_title(text):
     assert not any(e[0] == "AFFILIATION" for e in _events(text)[1])
+
+
+def test_a_capital_that_only_stands_for_its_state_is_no_place_of_the_document():
+    extraction, events = _events("Москва осудила удары Израиля по Сирии.")
+    names = {e.name for e in extraction.entities.values()}
+    assert "Russia" in names and "Moscow" not in names
+    assert extraction.mention_counts.get("country:RU") == 1

@@ -31,7 +31,8 @@ def extract_article(article: Article) -> Extraction:
         events += extractor.extract(sentence, sentence_mentions, finder.entities, article.published, datelines)
     events += denial_echoes(sentences, mentions, events, finder.entities, extractor.lex, extractor.titles.state_of)
     events = _affiliations_once(events)
-    counts = Counter(m.entity_id for sentence_mentions in mentions for m in sentence_mentions)
+    counts = Counter(m.role_hint if m.role_hint and (m.sentence, m.i, m.j) in extractor.reread else m.entity_id
+                     for sentence_mentions in mentions for m in sentence_mentions)   # a capital read as its state
     return Extraction(
         article=article,
         lang=lang,
@@ -43,7 +44,8 @@ def extract_article(article: Article) -> Extraction:
 
 
 def _named(entities: dict, counts: Counter, events: list) -> dict:
-    """The entities a mention or an event still names (a dateline's city is neither)."""
+    """The entities a mention or an event still names: a dateline's city is neither, nor a capital every mention of
+    which stood for its state ("В Москве заявили")."""
     used = set(counts) | {e for event in events for e in (event.subject, event.object, event.object2, event.location)}
     return {key: entity for key, entity in entities.items() if key in used}
 

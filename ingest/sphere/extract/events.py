@@ -52,6 +52,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         self._correlative_of: tuple = (None, None)      # (sentence, its paired conjunction), computed once
         self._sentence_mentions: list[Mention] = []      # the mentions of the sentence being read
         self._accusations: list[Trigger] = []            # its accusation triggers
+        self.reread: set[tuple[int, int, int]] = set()   # mentions read in their other role (a capital as its state)
         self.date_words = set(self.lex.months) | set(self.lex.weekdays) | self.lex.time_nouns
 
     def extract(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity],
@@ -275,6 +276,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         if not self._kind_ok(other, role, kind):
             return None
         entities.setdefault(other.id, other).aliases.add(m.surface)
+        self.reread.add((m.sentence, m.i, m.j))
         return replace(m, entity_id=other.id, role_hint=m.entity_id)
 
     @staticmethod
