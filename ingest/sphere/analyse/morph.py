@@ -24,6 +24,10 @@ def parses(word: str, lang: str) -> tuple:
     return tuple(analyzer(lang).parse(word)) if lang in DICTIONARIES else ()
 
 
+def cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
 def fold(text: str) -> str:
     """Lower case with ё->е and ґ->г folded, the matching key for Cyrillic words."""
     return text.lower().replace("ё", "е").replace("ґ", "г")
@@ -32,7 +36,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def normal_forms(word: str, lang: str) -> frozenset[str]:
     forms = {fold(word)}
-    if any("\u0400" <= ch <= "\u04ff" for ch in word):
+    if cyrillic(word):
         readings = parses(word, lang)
         forms |= {fold(p.normal_form) for p in readings}
         if lang == "uk" and any(p.tag.POS == "GRND" for p in readings):

@@ -3,7 +3,6 @@ or a place of the events (ANNOTATION decision 7): the names in them are not ment
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from ..records import Mention, Sentence
@@ -21,13 +20,14 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 
 
 def outside_datelines(sentence: Sentence, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
-    if not spans:
-        return mentions
-    return [m for m in mentions
-            if not any(a <= sentence.tokens[m.i].start and sentence.tokens[m.j - 1].end <= b for a, b in spans)]
+    return [m for m in mentions if not _inside(spans, sentence.tokens[m.i].start, sentence.tokens[m.j - 1].end)]
 
 
 def without_datelines(sentence: Sentence, spans: list[tuple[int, int]]) -> Sentence:
     """The sentence without its dateline's words: the filing date is not the date of the events."""
-    inside = [t for t in sentence.tokens if any(a <= t.start and t.end <= b for a, b in spans)]
-    return replace(sentence, tokens=tuple(t for t in sentence.tokens if t not in inside)) if inside else sentence
+    kept = tuple(t for t in sentence.tokens if not _inside(spans, t.start, t.end))
+    return replace(sentence, tokens=kept) if len(kept) < len(sentence.tokens) else sentence
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)

@@ -19,23 +19,19 @@ def denial_echoes(sentences: list[Sentence], mentions: list[list[Mention]], even
     by_sentence = [[e for e in events if e.start == s.start] for s in sentences]
     echoes = []
     for k, sentence in enumerate(sentences):
-        if not _denies(sentence, lex) or any(e.type != "AFFILIATION" for e in by_sentence[k]):
+        denial = _denial_word(sentence, lex)
+        if denial is None or any(e.type != "AFFILIATION" for e in by_sentence[k]):
             continue
         deniers = _parties(mentions[k], entities, state_of)
         claim = _claim_denied(by_sentence[max(0, k - LOOKBACK):k], deniers, entities)
         if claim is not None:
             echoes.append(replace(claim, sentence=sentence.text, start=sentence.start, end=sentence.end,
-                                  modality="denied", date=None, attrs=dict(claim.attrs), quote=_denial_words(
-                                      sentence, lex)))
+                                  modality="denied", date=None, attrs=dict(claim.attrs), quote=denial))
     return echoes
 
 
-def _denies(sentence: Sentence, lex: Lexicon) -> bool:
-    return any(token_keys(t) & lex.denials for t in sentence.tokens)
-
-
-def _denial_words(sentence: Sentence, lex: Lexicon) -> str:
-    return next(t.text for t in sentence.tokens if token_keys(t) & lex.denials)
+def _denial_word(sentence: Sentence, lex: Lexicon) -> str | None:
+    return next((t.text for t in sentence.tokens if token_keys(t) & lex.denials), None)
 
 
 def _parties(mentions: list[Mention], entities: dict[str, Entity], state_of) -> set[str]:

@@ -19,7 +19,7 @@ from .coordination import Coordination
 from .english import EnglishRoles, english_prep
 from .implicit import ImplicitRoles
 from .spans import MAX_ROLE_DISTANCE, Trigger, between_tokens, finite_verb, phrase_ends, span_of, trigger_keys
-from .voice import in_voice, is_passive
+from .voice import voiced
 
 MILITARY_BODY = re.compile(r"\b(defen[cs]e|army|armed forces|military|navy|air force|guard)\b", re.I)
 PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "із": "з", "зі": "з", "у": "в", "обо": "о"}
@@ -46,9 +46,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         self.lex: Lexicon = lexicon(lang)
         self.titles = Titles(lang, self.lex)
         self.title_words = {words[0] for words in self.lex.titles}
-        self.all_title_words = {word for words in self.lex.titles for word in words} | self.lex.ranks
-        self.request_words = {w for frames in self.lex.frames.values() for f in frames
-                              if dict(f.attrs).get("mode") in ("request", "demand") for w in f.words[0]}
+        self.all_title_words = self.lex.office_words
         self._correlative_of: tuple = (None, None)      # (sentence, its paired conjunction), computed once
         self._sentence_mentions: list[Mention] = []      # the mentions of the sentence being read
         self._accusations: list[Trigger] = []            # its accusation triggers
@@ -138,7 +136,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
 
     # ---- roles ----------------------------------------------------------------------------------
     def _events_for(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
-        trigger = replace(trigger, frame=in_voice(trigger.frame, is_passive(sentence, trigger.start)))
+        trigger = voiced(sentence, trigger)
         frame = trigger.frame
         # "российские военные находятся в Мали": only troops make a presence a deployment
         pool = [m for m in mentions if m.personnel] if frame.subject_kind == "personnel" else mentions
@@ -175,7 +173,6 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         events = [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers)
                   for s in subjects for o in targets if not self._leaving_home(frame, s, o, entities)]
         return self._initiator_first(sentence, events, mentions) if frame.type in INITIATED else events
-
 
     def _leaving_home(self, frame: Frame, subject: Mention, place: Mention | None, entities) -> bool:
         """A visit that ended ("уехал из Москвы") is a visit only away from the person's own country."""
@@ -263,7 +260,6 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
     def _plural(self, tok) -> bool:
         number = tok.feats.get("Number")
         return number == "Plur" if number else morph.plural(tok.text, self.lang)
-
 
     def _reading(self, m: Mention, role: str, kind: str, entities: dict[str, Entity]) -> Mention | None:
         """The mention as the role needs it: a capital is a place as a destination, a government as an actor."""
@@ -372,13 +368,12 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         subject of the finite verb before it, so its subject stands before that verb. Where that verb is."""
         tokens = sentence.tokens
         k = trigger.start
-        if tokens[k].pos != "VERB" or tokens[k].feats.get("VerbForm", "Fin") != "Fin" or k == 0 or \
-                morph.fold(tokens[k - 1].text) not in self.lex.coordinators:
+        if not finite_verb(tokens[k]) or k == 0 or morph.fold(tokens[k - 1].text) not in self.lex.coordinators:
             return None
         for j in range(k - 2, -1, -1):
             if tokens[j].text in ",;:" or tokens[j].pos == "SCONJ" or self._relative_pronoun(tokens[j]):
                 return None
-            if tokens[j].pos == "VERB" and tokens[j].feats.get("VerbForm", "Fin") == "Fin":
+            if finite_verb(tokens[j]):
                 return j
         return None
 
@@ -435,7 +430,6 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             k -= 1
         return tokens[trigger.start].pos == "NOUN" and k >= 0 and bool(token_keys(tokens[k]) & self.lex.time_nouns)
 
-
     @staticmethod
     def _genitive_of(sentence: Sentence, trigger: Trigger, m: Mention) -> bool:
         """The mention is the genitive of a noun trigger, directly or through genitive titles and heads
@@ -460,7 +454,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         for k, tok in enumerate(sentence.tokens[lo:hi], start=lo):
             if correlative and k == correlative[0]:
                 continue        # "адресовано как курдам, ..., так и Израилю": "как" opens a pair, not a clause
-            if k in trigger.others and tok.pos == "VERB" and token_keys(tok) & self.request_words:
+            if k in trigger.others and tok.pos == "VERB" and token_keys(tok) & self.lex.request_words:
                 return True     # "X призвал стороны сесть за стол переговоров": the asked side does what follows
             word = morph.fold(tok.text)
             if infinitive and word in self.lex.purpose_words:

@@ -3,12 +3,10 @@ author of an opposed act, the speaker of a reported clause, the place an imperso
 of a purpose phrase, the leaders of a nameless group, the antecedent of a relative pronoun."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..analyse import morph
 from ..records import Mention
-from .spans import MAX_ROLE_DISTANCE, Trigger, phrase_head, span_of
-from .voice import in_voice, is_passive
+from .spans import MAX_ROLE_DISTANCE, Trigger, finite_verb, phrase_head, span_of
+from .voice import voiced
 
 ACCUSATION_REACH = 8             # tokens between an accusation and the act it names ("accused X of supplying")
 
@@ -52,8 +50,8 @@ class ImplicitRoles:
                     any(t.pos == "ADP" for t in tokens[accusation.end:k]) or \
                     self._clause_in(sentence, trigger, accusation.end, trigger.start):
                 continue        # the act must be the first phrase after the accused
-            voiced = replace(accusation, frame=in_voice(accusation.frame, is_passive(sentence, accusation.start)))
-            accused = self._fill(sentence, voiced, voiced.frame.object, mentions, entities, role="object",
+            read = voiced(sentence, accusation)
+            accused = self._fill(sentence, read, read.frame.object, mentions, entities, role="object",
                                  used=set(), kind="actor")
             accused = [m for m in accused if accusation.end <= m.i and m.j <= k]    # named between the two
             if accused:
@@ -82,8 +80,7 @@ class ImplicitRoles:
         state or body named in the location phrase before it."""
         tokens = sentence.tokens
         verb = tokens[trigger.start]
-        if verb.pos != "VERB" or verb.feats.get("VerbForm", "Fin") != "Fin" or not (
-                verb.feats.get("Number") == "Plur" or morph.plural(verb.text, self.lang)):
+        if not finite_verb(verb) or not (verb.feats.get("Number") == "Plur" or morph.plural(verb.text, self.lang)):
             return None
         for m in reversed([m for m in mentions if m.j <= trigger.start]):
             if self._clause_in(sentence, trigger, m.j, trigger.start):

@@ -3,7 +3,7 @@ titles, prepositions and date words. Data a user can read and extend."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import yaml
 
@@ -66,6 +66,17 @@ class Lexicon:
     time_nouns: frozenset[str]           # "год", "рік": with months and weekdays, words that end a noun phrase
     relative: dict[str, dict]            # phrase -> {"days": -1} / {"months": -1} / {"years": -1} / {"weekday_past": true}
     defaults: dict
+
+    @cached_property
+    def office_words(self) -> frozenset[str]:
+        """Every word of a title or rank ("министр", "обороны", "генерал"): words of how a person is named."""
+        return frozenset(word for words in self.titles for word in words) | self.ranks
+
+    @cached_property
+    def request_words(self) -> frozenset[str]:
+        """The first words of the triggers of requests and demands ("призвать", "urge")."""
+        return frozenset(w for frames in self.frames.values() for f in frames
+                         if dict(f.attrs).get("mode") in ("request", "demand") for w in f.words[0])
 
     def coordinator_in(self, tokens) -> bool:
         """A coordinator among the tokens, or a two-word one ("а также") opening them."""

@@ -9,6 +9,7 @@ from ..records import Entity, Mention, Sentence
 from ..resolve.gazetteer import Entry, gazetteer, slug
 from ..resolve.translit import transliterate
 from .lexicon import lexicon, token_keys
+from .spans import POSSESSIVE_MARKS
 
 MEDIA = re.compile(r"^(reuters|interfax|интерфакс|інтерфакс|tass|тасс|ріа|риа|ap|afp|bloomberg|кан)$", re.I)
 
@@ -38,7 +39,6 @@ class MentionFinder:
         self.gaz = gazetteer()
         self.lex = lexicon(lang)
         self.entities: dict[str, Entity] = {}
-        self.title_words = {word for words in self.lex.titles for word in words} | self.lex.ranks
 
     def find(self, sentence: Sentence, index: int) -> list[Mention]:
         units = sentence_units(sentence)
@@ -162,7 +162,7 @@ class MentionFinder:
 
     def _english_owner(self, sentence: Sentence, i: int, before: list[Mention]) -> Mention | None:
         """"U.S. troops", "Niger's junta": the country named, or owning, right before the institution word."""
-        end = i - 1 if i > 0 and sentence.tokens[i - 1].text in ("'s", "’s", "'", "’") else i
+        end = i - 1 if i > 0 and sentence.tokens[i - 1].text in POSSESSIVE_MARKS else i
         owner = next((m for m in before if m.j == end), None)
         if owner is None or self.entities[owner.entity_id].kind != "COUNTRY":
             return None
@@ -209,7 +209,7 @@ class MentionFinder:
 
     def _after_titles(self, sentence: Sentence, i: int, j: int) -> int:
         """Where the name starts in a person span that opens with title or rank words."""
-        while i < j - 1 and token_keys(sentence.tokens[i]) & self.title_words:
+        while i < j - 1 and token_keys(sentence.tokens[i]) & self.lex.office_words:
             i += 1
         return i
 

@@ -7,6 +7,7 @@ from ..records import Mention, Sentence
 from .lexicon import Frame
 
 MAX_ROLE_DISTANCE = 18           # tokens between a trigger and a mention that may fill one of its roles
+POSSESSIVE_MARKS = ("'s", "’s", "'", "’")     # "Niger's junta", "Haftar's forces"
 
 
 @dataclass

@@ -8,6 +8,7 @@ from ..analyse import morph
 from ..records import Entity, Event, Mention, Sentence
 from ..resolve.gazetteer import gazetteer
 from .lexicon import Lexicon, token_keys
+from .spans import POSSESSIVE_MARKS
 
 TITLE_REACH = 20      # tokens between a title ("командующий ЛНА, ...") and the person it names
 NAME_GAP = 2          # tokens between a title phrase and a name that makes it a named person
@@ -207,7 +208,7 @@ class Titles:
 
     def _forces_span(self, tokens, m: Mention, nouns: frozenset[str]) -> tuple[int, int] | None:
         if self.lang == "en":
-            possessive = m.j + 1 < len(tokens) and tokens[m.j].text in ("'s", "’s", "'", "’")
+            possessive = m.j + 1 < len(tokens) and tokens[m.j].text in POSSESSIVE_MARKS
             if possessive and morph.fold(tokens[m.j + 1].text) in nouns:
                 return m.i, m.j + 2
             pronoun = m.j - m.i == 1 and tokens[m.i].dep == "poss" and m.j < len(tokens)    # "his forces"

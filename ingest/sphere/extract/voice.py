@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ..records import Sentence
 from .lexicon import Frame
+from .spans import Trigger
 
 # active role pattern -> the pattern that finds the same role in the passive
 PASSIVE_SUBJECT = {"nom": "Ins", "nsubj": "agent"}
@@ -38,3 +39,8 @@ def in_voice(frame: Frame, passive: bool) -> Frame:
 def _mapped(patterns: tuple[str, ...], mapping: dict[str, str]) -> tuple[str, ...]:
     passive = [mapping.get(pattern, pattern) for pattern in patterns]
     return tuple(dict.fromkeys(passive + list(patterns)))
+
+
+def voiced(sentence: Sentence, trigger: Trigger) -> Trigger:
+    """The trigger with its frame read in the voice the sentence gives it."""
+    return replace(trigger, frame=in_voice(trigger.frame, is_passive(sentence, trigger.start)))

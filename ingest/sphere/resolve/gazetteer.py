@@ -59,7 +59,7 @@ def unit_keys(word: str) -> frozenset[str]:
     """Normal forms of a gazetteer word under both Slavic dictionaries: of its proper-noun readings when it has
     any, else of its noun readings, so "Того" (Togo) is not also "тот" and does not match "Тем"."""
     keys = {morph.fold(word)}
-    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+    if not morph.cyrillic(word):
         return frozenset(keys)
     for lang in ("ru", "uk"):
         readings = morph.parses(word, lang)
