@@ -141,3 +141,12 @@ def test_a_surname_the_tagger_missed_is_the_documents_person():
     names = {k: e.name for k, e in extraction.entities.items()}
     assert ("COMMUNICATE", "Narendra Modi", "Vladimir Putin") in [
         (e.type, names[e.subject], names.get(e.object)) for e in extraction.events]
+
+
+def test_every_missed_surname_of_a_person_is_found_not_only_the_first():
+    from sphere.extract.document import extract_article
+    from sphere.records import Article
+    extraction = extract_article(Article("t.txt", "Indian Prime Minister Narendra Modi arrived in Moscow. "
+                                         "Modi also pressed Vladimir Putin. Modi later visited Austria.", "t.txt"))
+    modi = next(k for k, e in extraction.entities.items() if e.name == "Narendra Modi")
+    assert extraction.mention_counts[modi] == 3

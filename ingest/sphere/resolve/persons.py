@@ -33,18 +33,15 @@ def link_surnames(entities: dict[str, Entity], mentions: list[list[Mention]]) ->
 def surname_mentions(sentences: list[Sentence], mentions: list[list[Mention]], entities: dict[str, Entity]) -> None:
     """A surname the tagger missed ("Modi also pressed Putin", "Хафтаром") is a mention of the one person of the
     document whose full name ends with it."""
-    by_surname: dict[str, set[str]] = {}
-    for e in entities.values():
-        if e.kind == "PERSON" and len(e.name.split()) > 1:
-            by_surname.setdefault(surname_key(e.name), set()).add(e.id)
-    if not by_surname:
+    people = NameIndex({e.id: e.name for e in entities.values() if e.kind == "PERSON"})
+    if not people.names:
         return
     for index, (sentence, found) in enumerate(zip(sentences, mentions)):
         for k, token in enumerate(sentence.tokens):
             if not _name_like(sentence, k) or any(m.i <= k < m.j for m in found):
                 continue
             word = token.text if sentence.lang == "en" else morph.nominative(token.text, sentence.lang)
-            owners = by_surname.get(surname_key(word), set())
+            owners = people.with_surname(word)
             if len(owners) == 1:
                 person = owners.pop()
                 entities[person].aliases.add(token.text)
