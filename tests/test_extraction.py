@@ -38,6 +38,14 @@ def test_ukrainian_inflected_names_and_title_affiliation():
     assert maduro.aliases == {"Ніколасом Мадуро"}
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])
+def test_a_ukrainian_word_with_an_apostrophe_is_one_word(apostrophe):
+    text = f"Прем{apostrophe}єр-міністр Індії Нарендра Моді у п{apostrophe}ятницю зустрівся з Емманюелем Макроном."
+    _, events = _events(text)
+    assert ("AFFILIATION", "Narendra Modi", "India", None, None, "asserted") in events
+    assert ("MEET", "Narendra Modi", "Emmanuel Macron", None, "2024-03-08", "asserted") in events
+
+
 def test_english_subject_object_location_and_weekday():
     _, events = _events("Turkish President Recep Tayyip Erdogan met with Vladimir Putin in Sochi on Friday.")
     assert ("MEET", "Recep Tayyip Erdogan", "Vladimir Putin", "Sochi", "2024-03-08", "asserted") in events

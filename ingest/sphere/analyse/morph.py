@@ -21,16 +21,20 @@ def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
 def parses(word: str, lang: str) -> tuple:
     """The dictionary's readings of a word, parsed once per process for every helper below; none outside
     Russian and Ukrainian (a Cyrillic word inside an English article)."""
-    return tuple(analyzer(lang).parse(word)) if lang in DICTIONARIES else ()
+    return tuple(analyzer(lang).parse(word.translate(APOSTROPHES))) if lang in DICTIONARIES else ()
 
 
 def cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
+# Ukrainian writes its apostrophe ("прем'єр", "перемир'я") as any of these; the dictionaries know the ASCII one
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+
+
 def fold(text: str) -> str:
-    """Lower case with ё->е and ґ->г folded, the matching key for Cyrillic words."""
-    return text.lower().replace("ё", "е").replace("ґ", "г")
+    """Lower case with ё->е and ґ->г folded and one apostrophe, the matching key for Cyrillic words."""
+    return text.lower().replace("ё", "е").replace("ґ", "г").translate(APOSTROPHES)
 
 
 @lru_cache(maxsize=200_000)

@@ -21,6 +21,8 @@ SUBORDINATORS = {"що", "щоб", "коли", "якщо", "хоча", "бо", "
 # a capitalised preposition or conjunction opening a sentence ("В Азербайджані") starts no name
 FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART", "PRON"}
 
+APOSTROPHE_MARKS = ("'", "’", "ʼ")
+
 
 class UkrainianAnalyser:
     lang = "uk"
@@ -28,7 +30,8 @@ class UkrainianAnalyser:
     def analyse(self, text: str) -> list[Sentence]:
         sentences = []
         for sent in sentenize(text):
-            tokens = tuple(self._token(sent.start + t.start, sent.start + t.stop, t.text) for t in tokenize(sent.text))
+            tokens = tuple(self._token(sent.start + start, sent.start + stop, word)
+                           for start, stop, word in _words(sent.text))
             sentences.append(Sentence(sent.text, sent.start, sent.stop, self.lang, tokens, _person_spans(tokens)))
         return sentences
 
@@ -51,6 +54,20 @@ class UkrainianAnalyser:
         if text[:1].isupper() and pos in ("NOUN", "X"):
             pos = "PROPN"
         return Token(text, start, end, morph.lemma(text, self.lang), pos, feats)
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """razdel's tokens, with a word split at an apostrophe joined again ("прем'єр-міністр", "перемир’я")."""
+    words: list[tuple[int, int, str]] = []
+    for t in tokenize(text):
+        if len(words) >= 2 and words[-1][2] in APOSTROPHE_MARKS and words[-2][1] == words[-1][0] and \
+                words[-1][1] == t.start and words[-2][2][-1:].isalpha() and t.text[:1].isalpha():
+            words.pop()
+            start = words[-1][0]
+            words[-1] = (start, t.stop, text[start:t.stop])
+        else:
+            words.append((t.start, t.stop, t.text))
+    return words
 
 
 def _preposition_reading(text: str, pos: str, lang: str) -> bool:
