@@ -126,6 +126,26 @@ def test_a_subject_pronoun_stands_for_the_person_named_last():
     assert ("MEET", "Sergey Lavrov", "Alexander Lukashenko") in [e[:3] for e in events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Evo Morales flew to Mexico City, where the Mexican government granted him asylum.",
+     ("ASYLUM", "Mexico", "Evo Morales")),
+    ("Эво Моралес улетел в Мехико. Мексиканские власти предоставили ему политическое убежище.",
+     ("ASYLUM", "Mexico", "Evo Morales")),
+    # the object pronoun is not the subject of its own clause: "him" is Erdogan, not Putin
+    ("Путин встретился с Эрдоганом и пригласил его в Москву.", ("INVITE", "Vladimir Putin", "Recep Tayyip Erdogan")),
+    ("Ердоган прилетів до Анкари. Путін запросив його до Москви.",
+     ("INVITE", "Vladimir Putin", "Recep Tayyip Erdogan")),
+])
+def test_an_object_pronoun_stands_for_the_person_named_before_it(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]
+
+
+def test_a_possessive_is_no_object_pronoun():
+    _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
+    assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]
+
+
 def test_leadership_phrase_gives_affiliation():
     _, events = _events("Турция во главе с Реджепом Тайипом Эрдоганом поддержала Азербайджан.")
     assert ("AFFILIATION", "Recep Tayyip Erdogan", "Turkey") in [e[:3] for e in events]

@@ -160,6 +160,11 @@ def can_be(word: str, lang: str, pos: str) -> bool:
     return any(parse.tag.POS == pos for parse in parses(word, lang))
 
 
+def personal_pronoun(word: str, lang: str) -> bool:
+    """A personal pronoun ("його", "ему"), whatever reading the dictionary lists first."""
+    return any(parse.tag.POS == "NPRO" and parse.tag.grammemes & {"3per", "pers"} for parse in parses(word, lang))
+
+
 def future(word: str, lang: str) -> bool:
     """The first finite reading is a future ("залишать": the dictionary lists a rare infinitive first)."""
     finite = [p for p in parses(word, lang) if "infn" not in p.tag.grammemes]

@@ -43,6 +43,8 @@ class UkrainianAnalyser:
             pos = "SCONJ"
         elif _preposition_reading(text, pos, self.lang):
             pos = "ADP"
+        elif pos == "NOUN" and text.islower() and morph.personal_pronoun(text, self.lang):
+            pos = "PRON"        # "його" is "him" before it is "yoga"
         if pos == "ADJ" and morph.passive_participle(text, self.lang):
             feats["VerbForm"], feats["Voice"] = "Part", "Pass"
         if pos == "VERB":

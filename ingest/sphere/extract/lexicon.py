@@ -50,6 +50,7 @@ class Lexicon:
     possessive_pronouns: dict[str, str]  # "his" -> person, "its" -> state: whose the noun after it is
     state_pronouns: frozenset[str]       # "it" as a subject: the state or organisation named last
     pronouns: frozenset[str]             # third-person subject pronouns that stand for a named person
+    object_pronouns: frozenset[str]      # "him", "ему", "йому": a person named before, not the clause's subject
     regions: dict[tuple[str, ...], str]  # compass words before a country -> "Eastern" of "Eastern Libya"
     demonstratives: frozenset[str]       # "это заявление": with a statement noun, its author named last
     statements: frozenset[str]
@@ -178,6 +179,7 @@ def lexicon(lang: str) -> Lexicon:
         modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
         pronouns=_folded_set(raw, "pronouns"),
+        object_pronouns=_folded_set(raw, "object_pronouns"),
         state_pronouns=_folded_set(raw, "state_pronouns"),
         possessive_pronouns={morph.fold(k): v for k, v in raw.get("possessive_pronouns", {}).items()},
         regions={_fold_words(k): v for k, v in raw.get("regions", {}).items()},

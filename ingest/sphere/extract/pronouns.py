@@ -1,5 +1,6 @@
 """Third-person pronouns in the subject case ("додав він", "he said") stand for the person last named ("it" as a
-subject for the state or organisation last named), and so
+subject for the state or organisation last named), in an object case ("granted him asylum") for the person last
+named who is not the subject of the pronoun's own clause, and so
 do an unnamed firm of theirs ("his firm did not work with ...") and a statement of theirs ("это заявление")."""
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ def resolve_pronouns(sentences: list[Sentence], mentions: list[list[Mention]], e
             owner = lex.possessive_pronouns.get(word)
             kinds = STATE_KINDS if word in lex.state_pronouns or owner == "state" else ("PERSON",)
             person = _sentence_subject(found, k, entities) if owner == "person" else None
-            person = person or _last_person(found, k, mentions[max(0, index - LOOKBACK):index], entities, kinds)
+            earlier = found if word not in lex.object_pronouns else \
+                [m for m in found if not _clause_subject(sentence, m, k)]
+            person = person or _last_person(earlier, k, mentions[max(0, index - LOOKBACK):index], entities, kinds)
             if person is not None:
                 added.append(Mention(index, k, end, person.entity_id, sentence.span_text(k, end)))
         out.append(sorted(found + added, key=lambda m: m.i) if added else found)
@@ -48,10 +51,30 @@ def _last_person(same_sentence: list[Mention], k: int, before: list[list[Mention
     return None
 
 
+def _clause_subject(sentence: Sentence, m: Mention, k: int) -> bool:
+    """"Putin invited him": the subject of the pronoun's own clause, which an object pronoun never stands for."""
+    head = sentence.tokens[m.j - 1]
+    subject = head.dep in ("nsubj", "nsubjpass") if sentence.lang == "en" else "Nom" in head.feats.get("cases", ())
+    return subject and not any(t.pos in ("PUNCT", "SCONJ") or t.dep == "mark" for t in sentence.tokens[m.j:k])
+
+
+def _object_pronoun(sentence: Sentence, k: int, lex: Lexicon) -> bool:
+    """"granted him asylum", "предоставили ему убежище"; "его визит" is a possessive, "her" before a noun too."""
+    token, word = sentence.tokens[k], morph.fold(sentence.tokens[k].text)
+    if word not in lex.object_pronouns or token.pos not in ("PRON", "DET"):
+        return False
+    if sentence.lang == "en":
+        return token.dep in ("dobj", "dative", "pobj")
+    following = sentence.tokens[k + 1] if k + 1 < len(sentence.tokens) else None
+    return word not in lex.possessives or following is None or following.pos not in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
 def _pronoun_end(sentence: Sentence, k: int, lex: Lexicon) -> int | None:
     """Where the pronoun phrase starting at k ends: "he", or "his firm"; None when none starts there."""
     word = morph.fold(sentence.tokens[k].text)
     if word in lex.pronouns or (word in lex.state_pronouns and sentence.tokens[k].dep in ("nsubj", "nsubjpass")):
+        return k + 1
+    if _object_pronoun(sentence, k, lex):
         return k + 1
     if word in lex.possessive_pronouns and sentence.tokens[k].dep == "poss":
         return k + 1            # "his first visit to Cuba", "its invasion of Ukraine": the owner of the noun
