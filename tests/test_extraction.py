@@ -141,6 +141,11 @@ def test_an_object_pronoun_stands_for_the_person_named_before_it(text, expected)
     assert expected in [e[:3] for e in events]
 
 
+def test_a_comparative_adverb_opening_a_ukrainian_sentence_is_no_preposition():
+    _, events = _events("Раніше Ердоган запросив Францію до Анкари.")
+    assert ("INVITE", "Recep Tayyip Erdogan", "France") in [e[:3] for e in events]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

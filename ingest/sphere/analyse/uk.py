@@ -73,9 +73,10 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 
 
 def _preposition_reading(text: str, pos: str, lang: str) -> bool:
-    """"проти", "біля" (adverbs), "на" (a particle), "до" (also the note): before a noun they are prepositions."""
+    """"проти", "біля" (adverbs), "на" (a particle), "до" (also the note): before a noun they are prepositions;
+    a comparative ("Раніше Путін заявив", an adverb made from an adjective) stays an adverb."""
     function_word = pos in ("ADV", "PART") or (pos == "NOUN" and len(text) <= 2)
-    return function_word and morph.can_be(text, lang, "PREP")
+    return function_word and morph.can_be(text, lang, "PREP") and not morph.can_be(text, lang, "ADJF")
 
 
 def _person_spans(tokens: tuple[Token, ...]) -> tuple[tuple[int, int, str], ...]:
