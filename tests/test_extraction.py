@@ -146,6 +146,21 @@ def test_a_comparative_adverb_opening_a_ukrainian_sentence_is_no_preposition():
     assert ("INVITE", "Recep Tayyip Erdogan", "France") in [e[:3] for e in events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Израиль нанёс удары по военным объектам Ирана.", ("FIGHT", "Israel", "Iran", None)),
+    ("Ізраїль завдав ударів по нафтових об'єктах у Сирії.", ("FIGHT", "Israel", "Syria", None)),
+    ("Russian troops seized the outskirts of Kharkiv.", ("FIGHT", "Russia", "Ukraine", "Kharkiv")),
+])
+def test_a_strike_on_a_thing_hits_the_side_it_belongs_to(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:4] for e in events]
+
+
+def test_a_side_on_whose_behalf_a_war_is_fought_is_not_struck():
+    _, events = _events("Россия вступила в войну на стороне Асада.")
+    assert not [e for e in events if e[0] == "FIGHT" and e[2] == "Bashar al-Assad"]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

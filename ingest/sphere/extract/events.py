@@ -155,6 +155,9 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                              kind=frame.object_kind)
         if not objects and frame.type in AGAINST_OTHERS:
             objects = self._owner_of_what(sentence, trigger, mentions, used)
+        struck_at = None
+        if not objects and frame.type == "FIGHT":
+            objects, struck_at = self._target_owner(sentence, trigger, mentions, entities, used)
         if len(objects) >= 2 and not frame.object2 and self._between(sentence, objects[0]):
             subjects, objects = objects[:1], objects[1:2]      # "соглашение между Израилем и Сирией"
         object2 = []
@@ -170,7 +173,8 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                                                          for k in trigger.others):
             return []       # "agreed to buy jets", "погодилася поставити": the act agreed to is the event
         targets = objects or [None]
-        events = [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers)
+        events = [self._event(sentence, trigger, (s, o, object2[0] if object2 else None), mentions, entities, fillers,
+                              at=struck_at)
                   for s in subjects for o in targets if not self._leaving_home(frame, s, o, entities)]
         return self._initiator_first(sentence, events, mentions) if frame.type in INITIATED else events
 
@@ -550,11 +554,11 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
 
     # ---- event assembly -------------------------------------------------------------------------
     def _event(self, sentence, trigger, roles: tuple[Mention, Mention | None, Mention | None],
-               mentions, entities, fillers: set[tuple[int, int]]) -> Event:
+               mentions, entities, fillers: set[tuple[int, int]], at: str | None = None) -> Event:
         frame = trigger.frame
         subject, obj, obj2 = roles
         location = None if frame.type == "AFFILIATION" else (
-            self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities, fillers))
+            at or self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities, fillers))
         quote = sentence.span_text(trigger.start, trigger.end)
         subject_id, object_id = subject.entity_id, obj.entity_id if obj else None
         if frame.type in BETWEEN_STATES:     # "Kim Jong Un and Putin signed a defence pact": their states cooperate

@@ -1,11 +1,16 @@
 """Roles no frame pattern names, read from the clause around the trigger: the accused of an accusation, the
 author of an opposed act, the speaker of a reported clause, the place an impersonal plural speaks for, the owner
-of a purpose phrase, the leaders of a nameless group, the antecedent of a relative pronoun."""
+of a purpose phrase, the leaders of a nameless group, the antecedent of a relative pronoun, the side a strike
+on a thing hits."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..analyse import morph
 from ..records import Mention
+from ..resolve.gazetteer import gazetteer
 from .spans import MAX_ROLE_DISTANCE, Trigger, finite_verb, phrase_head, span_of
+from .titles import register_entry
 from .voice import voiced
 
 ACCUSATION_REACH = 8             # tokens between an accusation and the act it names ("accused X of supplying")
@@ -35,6 +40,59 @@ class ImplicitRoles:
         else:
             found = [m for m in mentions if m.i == noun + 1 and "Gen" in self._cases(sentence, m)]
         return [m for m in found if span_of(m) not in used][:1]
+
+    def _target_owner(self, sentence, trigger: Trigger, mentions, entities, used) -> tuple[list[Mention], str | None]:
+        """"завдав ударів по аеропорту Сани", "удары по объектам Ирана", "struck a hospital in Kyiv": a strike on a
+        thing hits the side the thing belongs to, named right after it; a city stands for its state, and is
+        where the strike fell."""
+        noun = self._struck_thing(sentence, trigger)
+        if noun is None or any(m.i <= noun < m.j for m in mentions):
+            return [], None
+        tokens = sentence.tokens
+        after = noun + 1
+        if after < len(tokens) and morph.fold(tokens[after].text) in self.lex.location_prepositions:
+            after += 1
+        elif self.lang == "en" and after < len(tokens) and tokens[after].text.lower() == "of":
+            after += 1
+        owner = next((m for m in mentions if m.i == after and span_of(m) not in used and
+                      (after > noun + 1 or self.lang == "en" or "Gen" in self._cases(sentence, m))), None)
+        if self.lang == "en" and owner is None:
+            owner = next((m for m in mentions if m.j == noun and tokens[m.j - 1].dep in ("poss", "compound")
+                          and span_of(m) not in used), None)
+        if owner is None:
+            return [], None
+        entity = entities[owner.entity_id]
+        if not entity.is_place:
+            return [owner], None
+        state = f"country:{entity.country}"
+        if not entity.country or state not in gazetteer().entries:
+            return [], None
+        register_entry(entities, state)
+        return [replace(owner, entity_id=state, role_hint="")], owner.entity_id
+
+    def _struck_thing(self, sentence, trigger: Trigger) -> int | None:
+        """The common noun a strike is on: "по аеропорту", "struck the airport", "strikes on military sites"."""
+        tokens = sentence.tokens
+        if self.lang == "en":
+            head = phrase_head(sentence, trigger)
+            if any(tok.head == head and tok.dep == "prep" and tok.text.lower() in trigger.frame.object
+                   for tok in tokens):
+                return None     # "seized the city from the army": the side is the one it was taken from
+            objects = [k for k, tok in enumerate(tokens) if tok.head == head and tok.dep == "dobj"]
+            objects += [c for k, tok in enumerate(tokens) if tok.head == head and tok.dep == "prep" and
+                        tok.text.lower() in ("on", "against") for c, child in enumerate(tokens)
+                        if child.head == k and child.dep == "pobj"]
+            return next((k for k in objects if tokens[k].pos == "NOUN"), None)
+        k = trigger.end
+        if k >= len(tokens) or tokens[k].pos != "ADP":
+            return None
+        governed = {case for pattern in trigger.frame.object if "+" in pattern
+                    for preposition, case in [pattern.split("+", 1)] if preposition == morph.fold(tokens[k].text)}
+        k += 1
+        while k < len(tokens) and tokens[k].pos in ("ADJ", "CCONJ", "NUM"):
+            k += 1
+        noun = k < len(tokens) and tokens[k].pos == "NOUN" and governed & tokens[k].feats.get("cases", frozenset())
+        return k if noun else None
 
     def _accused(self, sentence, trigger: Trigger, mentions, entities) -> list[Mention]:
         """"accused the UAE of supplying the RSF", "обвинил Францию в поддержке боевиков": the act an accusation
