@@ -161,6 +161,15 @@ def test_a_side_on_whose_behalf_a_war_is_fought_is_not_struck():
     assert not [e for e in events if e[0] == "FIGHT" and e[2] == "Bashar al-Assad"]
 
 
+@pytest.mark.parametrize("text", [
+    "ЄС запровадив санкції проти кількох банків, звинувативши їх у допомозі Росії проти України.",
+    "Евросоюз ввёл санкции против ряда компаний, работающих на Россию против Украины.",
+])
+def test_the_object_phrase_of_a_trigger_is_the_first_with_its_preposition(text):
+    _, events = _events(text)
+    assert not [e for e in events if e[0] == "SANCTION" and e[2] == "Ukraine"]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

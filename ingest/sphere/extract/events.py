@@ -352,7 +352,9 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                 ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
                     m.i >= trigger.end or prep not in self.lex.place_prepositions or self._fronted_goal(
                         sentence, trigger, case)) and \
-                    at not in trigger.others        # "связанный с X": the preposition is that trigger's
+                    at not in trigger.others and \
+                    not (m.i >= trigger.end and self._slot_taken(sentence, trigger, governing, at, mentions))
+                # "связанный с X": the preposition is that trigger's
             else:
                 ok = case in cases and governing is None and m.i > trigger.start
             if ok:
@@ -366,6 +368,16 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             if antecedent is not None:
                 ranked = [antecedent] + [m for m in ranked if m is not antecedent]
         return ranked
+
+    def _slot_taken(self, sentence, trigger: Trigger, preposition: str, at: int, mentions) -> bool:
+        """"санкції проти низки компаній, звинувативши їх у війні проти України": the trigger's phrase with this
+        preposition is the first one after it (places chain: "в понедельник в Москву"), and what a gerund after it
+        governs is the gerund's."""
+        tokens = sentence.tokens
+        if any(t.feats.get("VerbForm") == "Conv" for t in tokens[trigger.end:at]):
+            return True
+        return preposition not in self.lex.place_prepositions and any(morph.fold(tokens[k].text) == preposition and not any(m.i <= k + 1 < m.j for m in mentions)
+                   for k in range(trigger.end, at))
 
     def _first_coordinated_verb(self, sentence, trigger: Trigger) -> int | None:
         """"Дуда призвал НАТО усилить фланг и обвинил Минск": a finite verb right after a coordinator shares the
