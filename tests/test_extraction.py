@@ -170,6 +170,21 @@ def test_the_object_phrase_of_a_trigger_is_the_first_with_its_preposition(text):
     assert not [e for e in events if e[0] == "SANCTION" and e[2] == "Ukraine"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Президент Мали заявил, что в стране находятся российские военные.", ("DEPLOY", "Russia", "Mali")),
+    ("Chad's government ended an agreement that allowed French troops to operate in the country.",
+     ("DEPLOY", "France", "Chad")),
+])
+def test_the_country_noun_stands_for_the_country_the_text_is_about(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]
+
+
+def test_a_described_or_plural_country_noun_is_no_reference():
+    _, events = _events("Президент Франции призвал все страны Африки и африканские страны прекратить войну с Мали.")
+    assert all(e[2] != "France" for e in events if e[0] != "AFFILIATION")
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

@@ -160,6 +160,11 @@ def can_be(word: str, lang: str, pos: str) -> bool:
     return any(parse.tag.POS == pos for parse in parses(word, lang))
 
 
+def can_be_plural_modifier(word: str, lang: str) -> bool:
+    """"усі", "все", "these": a word that may be a plural adjective or pronoun, whatever reading comes first."""
+    return any(parse.tag.POS in ("ADJF", "NPRO") and "plur" in parse.tag.grammemes for parse in parses(word, lang))
+
+
 def personal_pronoun(word: str, lang: str) -> bool:
     """A personal pronoun ("його", "ему"), whatever reading the dictionary lists first."""
     return any(parse.tag.POS == "NPRO" and parse.tag.grammemes & {"3per", "pers"} for parse in parses(word, lang))

@@ -396,8 +396,9 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
     @staticmethod
     def _fronted_goal(sentence, trigger: Trigger, case: str) -> bool:
         """"До Нігеру прибула група інструкторів": before a verb, a place phrase in a case of direction (not the
-        locative of where something happened) is still its goal."""
-        return sentence.tokens[trigger.start].pos == "VERB" and case != "Loc"
+        locative of where something happened, unless the verb is one of being somewhere) is still its goal."""
+        presence = trigger.frame.subject_kind == "personnel"      # "в стране находятся российские военные"
+        return sentence.tokens[trigger.start].pos == "VERB" and (case != "Loc" or presence)
 
     def _participle_head(self, sentence, trigger: Trigger, m: Mention, cases: frozenset[str]) -> bool:
         """"сформированного при поддержке ООН ... Правительства": the noun after the trigger that the participle

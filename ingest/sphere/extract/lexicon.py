@@ -56,6 +56,7 @@ class Lexicon:
     statements: frozenset[str]
     possessives: frozenset[str]          # "his", "його": with a firm noun after it, the owner stands for the firm
     firms: frozenset[str]
+    country_nouns: frozenset[str]        # "в стране", "in the country": the country the sentence or text is about
     governments: frozenset[str]          # "Orban's government", "правительство Орбана": the leader's state
     forces: frozenset[str]               # "Haftar's forces": nouns for the armed body a leader commands
     quantities: frozenset[str]           # "тысячи", "несколько": a genitive after them heads a subject or object
@@ -187,6 +188,7 @@ def lexicon(lang: str) -> Lexicon:
         statements=_folded_set(raw, "statements"),
         possessives=_folded_set(raw, "possessives"),
         firms=_folded_set(raw, "firms"),
+        country_nouns=_folded_set(raw, "country_nouns"),
         forces=_folded_set(raw, "forces"),
         governments=_folded_set(raw, "governments"),
         ranks=_folded_set(raw, "ranks"),

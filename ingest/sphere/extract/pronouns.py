@@ -19,6 +19,11 @@ def resolve_pronouns(sentences: list[Sentence], mentions: list[list[Mention]], e
     for index, (sentence, found) in enumerate(zip(sentences, mentions)):
         added = []
         for k, token in enumerate(sentence.tokens):
+            if _country_noun(sentence, k, found, lex):
+                country = _first_country(found, k, mentions[max(0, index - LOOKBACK):index], entities)
+                if country is not None:
+                    added.append(Mention(index, k, k + 1, country.entity_id, sentence.span_text(k, k + 1)))
+                continue
             end = _pronoun_end(sentence, k, lex)
             if end is None or any(m.i < end and k < m.j for m in found):
                 continue
@@ -48,6 +53,35 @@ def _last_person(same_sentence: list[Mention], k: int, before: list[list[Mention
         people = [m for m in group if entities[m.entity_id].kind in kinds]
         if people:
             return people[-1]
+    return None
+
+
+def _country_noun(sentence: Sentence, k: int, found: list[Mention], lex: Lexicon) -> bool:
+    """"в стране", "у країні", "in the country": one country, with no name of its own after it and no adjective
+    making it some other country ("африканская страна", "third countries")."""
+    tokens = sentence.tokens
+    token = tokens[k]
+    if not token_keys(token) & lex.country_nouns or token.feats.get("Number") == "Plur" or \
+            morph.plural(token.text, sentence.lang) or any(m.i <= k < m.j or m.i == k + 1 for m in found):
+        return False
+    if k + 2 < len(tokens) and tokens[k + 1].text.lower() == "of" and any(m.i == k + 2 for m in found):
+        return False        # "the Republic of Chad" 
+    before = morph.fold(tokens[k - 1].text) if k else ""
+    pointing = before in lex.demonstratives or before in lex.possessives or before in lex.possessive_pronouns
+    if sentence.lang == "en":
+        return before == "the" or pointing
+    describing = k and (tokens[k - 1].pos == "ADJ" or morph.can_be_plural_modifier(tokens[k - 1].text, sentence.lang))
+    return pointing or not describing     # "африканская страна", "усі країни"
+
+
+def _first_country(same_sentence: list[Mention], k: int, before: list[list[Mention]],
+                   entities: dict[str, Entity]) -> Mention | None:
+    """The first country the sentence names before k, else the first one the nearest sentence before it names."""
+    earlier = [m for m in same_sentence if m.j <= k]
+    for group in [earlier] + list(reversed(before)):
+        countries = [m for m in group if entities[m.entity_id].kind == "COUNTRY"]
+        if countries:
+            return countries[0]
     return None
 
 
