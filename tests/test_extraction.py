@@ -185,6 +185,16 @@ def test_a_described_or_plural_country_noun_is_no_reference():
     assert all(e[2] != "France" for e in events if e[0] != "AFFILIATION")
 
 
+@pytest.mark.parametrize("text", [
+    "Переговоры касались будущего российских военных баз: авиабазы Хмеймим и военно-морского пункта в Тартусе.",
+    "Доля российских баз — Хмеймима и пункта материально-технического обеспечения в Тартусе — неясна.",
+])
+def test_a_list_after_a_base_noun_names_each_base_of_the_same_owner(text):
+    _, events = _events(text)
+    bases = {(e[1], e[2], e[3]) for e in events if e[0] == "MILITARY_BASE"}
+    assert {("Russia", "Hmeimim Air Base", "Syria"), ("Russia", "Tartus naval base", "Syria")} <= bases
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

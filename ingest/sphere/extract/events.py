@@ -36,6 +36,7 @@ GENITIVE_CHAIN = 5               # tokens of genitive heads and titles between a
 PAIRWISE = {"MEET", "AGREE", "FIGHT", "MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}
 INITIATED = {"MEET", "COMMUNICATE"}       # events whose subject is the side that began them
 PHRASE_ENDS = {",", "—", "–", ":", ";", "(", ")"}     # a noun's phrase does not run past these
+LIST_MARKS = (":", "—", "–", "-")      # "российских баз — Хмеймима и Тартуса": what the noun names follows them
 AGAINST_OTHERS = {"OPPOSE", "ACCUSE"}     # "осудили удары": what these verbs take as object is someone else's act
 BETWEEN_STATES = {"MILITARY_COOPERATION", "ECONOMIC_COOPERATION"}   # cooperation binds states, not their leaders
 
@@ -50,6 +51,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         self._correlative_of: tuple = (None, None)      # (sentence, its paired conjunction), computed once
         self._sentence_mentions: list[Mention] = []      # the mentions of the sentence being read
         self._accusations: list[Trigger] = []            # its accusation triggers
+        self._last_subjects: list[Mention] = []          # the subjects the last trigger read took
         self.reread: set[tuple[int, int, int]] = set()   # mentions read in their other role (a capital as its state)
         self.date_words = set(self.lex.months) | set(self.lex.weekdays) | self.lex.time_nouns
 
@@ -66,9 +68,17 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         self._sentence_mentions = mentions
         refusals = [t for t in triggers if t.frame.type == "REFUSE"]
         self._accusations = [t for t in triggers if t.frame.type == "ACCUSE"]
+        previous: tuple[Trigger, list[Mention]] | None = None
         for trigger in triggers:
-            if not self._refused(sentence, trigger, refusals):
-                events += self._events_for(sentence, trigger, mentions, entities)
+            if self._refused(sentence, trigger, refusals):
+                continue
+            self._last_subjects = []
+            found = self._events_for(sentence, trigger, mentions, entities)
+            if not found and previous and self._listed_after(sentence, previous[0], trigger):
+                found = self._events_for(sentence, trigger, mentions, entities, shared=previous[1])
+            if found:
+                previous = (trigger, self._last_subjects)
+            events += found
         seen, unique = set(), []
         for event in events:
             key = (event.type, event.subject, event.object, event.object2)
@@ -135,7 +145,23 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         return tuple(positions)
 
     # ---- roles ----------------------------------------------------------------------------------
-    def _events_for(self, sentence, trigger: Trigger, mentions, entities) -> list[Event]:
+    def _listed_after(self, sentence, first: Trigger, trigger: Trigger) -> bool:
+        """"российских баз — Хмеймима и пункта обеспечения в Тартусе": a noun listed after another of the same
+        type, with only names and a coordinator between, is owned by the same side."""
+        tokens = sentence.tokens
+        if first.frame.type != trigger.frame.type or tokens[trigger.start].pos not in ("NOUN", "ADJ") or \
+                not 0 <= trigger.start - first.end <= MAX_ROLE_DISTANCE:
+            return False
+        between = tokens[first.end:trigger.start]
+        if any(finite_verb(t) for t in between):
+            return False
+        k = trigger.start - 1
+        while k >= first.end and tokens[k].pos == "ADJ":
+            k -= 1
+        return k >= first.end and (morph.fold(tokens[k].text) in self.lex.coordinators or
+                                   tokens[k].text in (",",) + LIST_MARKS)
+
+    def _events_for(self, sentence, trigger: Trigger, mentions, entities, shared: list[Mention] = ()) -> list[Event]:
         trigger = voiced(sentence, trigger)
         frame = trigger.frame
         # "российские военные находятся в Мали": only troops make a presence a deployment
@@ -144,12 +170,14 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         if accused:
             trigger = replace(trigger, frame=replace(frame, modality=frame.modality or "reported_claim"))
             frame = trigger.frame
-        subjects = accused or self._fill(sentence, trigger, frame.subject, pool, entities, role="subject", used=set())
+        subjects = list(shared) or accused or \
+            self._fill(sentence, trigger, frame.subject, pool, entities, role="subject", used=set())
         if frame.subject_kind == "person":   # a person's tie to an organisation, a person (or troops) leaving a city
             subjects = [m for m in subjects if entities[m.entity_id].kind == "PERSON" or
                         (m.personnel and frame.type == "VISIT")]
         if not subjects:
             return self._between_pair(sentence, trigger, mentions, entities)
+        self._last_subjects = subjects
         used = {span_of(m) for m in subjects}
         objects = self._fill(sentence, trigger, frame.object, mentions, entities, role="object", used=used,
                              kind=frame.object_kind)
@@ -294,8 +322,13 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
     def _pattern_candidates(self, sentence, trigger, pattern, mentions, entities, role) -> list[Mention]:
         if pattern == "adj":
             return self._adjective_actors(sentence, trigger, mentions, entities)
-        if pattern == "name_after":      # "база Хмеймим": the named place right after the trigger noun
-            return [m for m in mentions if m.i == trigger.end and entities[m.entity_id].is_place]
+        if pattern == "name_after":      # "база Хмеймим", "баз — Хмеймима и ...": the place named right after the noun
+            tokens = sentence.tokens
+            starts = {trigger.end}
+            if trigger.end + 1 < len(tokens) and tokens[trigger.end].text in LIST_MARKS:
+                # "баз: авиабазы Хмеймим": the list may name each item's own kind first
+                starts |= {trigger.end + 1} | ({trigger.end + 2} if tokens[trigger.end + 1].pos == "NOUN" else set())
+            return [m for m in mentions if m.i in starts and entities[m.entity_id].is_place]
         return self._candidates(sentence, trigger, pattern, mentions, role)
 
     def _adjective_actors(self, sentence, trigger, mentions, entities) -> list[Mention]:
@@ -572,6 +605,8 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         subject, obj, obj2 = roles
         location = None if frame.type == "AFFILIATION" else (
             at or self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities, fillers))
+        if frame.type == "MILITARY_BASE" and obj is not None:
+            location = self._host_state(entities[obj.entity_id], entities) or location
         quote = sentence.span_text(trigger.start, trigger.end)
         subject_id, object_id = subject.entity_id, obj.entity_id if obj else None
         if frame.type in BETWEEN_STATES:     # "Kim Jong Un and Putin signed a defence pact": their states cooperate
@@ -584,6 +619,15 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             modality=frame.modality or self._modality(sentence, trigger),
             confidence=0.6 if obj else 0.5, attrs=dict(frame.attrs), quote=quote,
         )
+
+    @staticmethod
+    def _host_state(base: Entity, entities) -> str | None:
+        """"база Хмеймим": a base's location is the country that hosts it."""
+        state = f"country:{base.country}"
+        if not base.is_place or not base.country or state not in gazetteer().entries:
+            return None
+        register_entry(entities, state)
+        return state
 
     def _state_of_person(self, entity_id: str, entities) -> str:
         if entities[entity_id].kind != "PERSON":
