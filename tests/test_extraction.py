@@ -195,6 +195,12 @@ def test_a_list_after_a_base_noun_names_each_base_of_the_same_owner(text):
     assert {("Russia", "Hmeimim Air Base", "Syria"), ("Russia", "Tartus naval base", "Syria")} <= bases
 
 
+def test_an_english_noun_trigger_takes_its_own_owner_before_the_subject_of_its_verb():
+    _, events = _events("Slovakia has not vetoed EU sanctions on Iran.")
+    assert ("SANCTION", "European Union", "Iran") in [e[:3] for e in events]
+    assert not [e for e in events if e[0] == "SANCTION" and e[1] == "Slovakia"]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

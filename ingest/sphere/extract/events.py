@@ -244,6 +244,9 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                   if person.i == m.j and entities[person.entity_id].kind == "PERSON"
                   and entities[m.entity_id].kind != "PERSON"}      # "России" in "президента России Владимира Путина"
         used = used | titled
+        if self.lang == "en" and sentence.tokens[trigger.start].pos == "NOUN":
+            # "Hungary never blocked EU sanctions": a noun's own owner comes before the subject of its verb
+            patterns = sorted(patterns, key=lambda p: p not in ("poss", "compound"))
         for pattern in patterns:
             found = [self._reading(m, role, kind, entities)
                      for m in self._pattern_candidates(sentence, trigger, pattern, mentions, entities, role)
