@@ -201,6 +201,30 @@ def test_an_english_noun_trigger_takes_its_own_owner_before_the_subject_of_its_v
     assert not [e for e in events if e[0] == "SANCTION" and e[1] == "Slovakia"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Путин провёл телефонный разговор с Эрдоганом. Стороны договорились расширить торговлю.",
+     {("AGREE", "Vladimir Putin", "Recep Tayyip Erdogan"), ("ECONOMIC_COOPERATION", "Russia", "Turkey")}),
+    ("Путін зустрівся з Моді. Сторони домовилися збільшити товарообіг.",
+     {("AGREE", "Vladimir Putin", "Narendra Modi")}),
+    ("Vladimir Putin held a phone call with Recep Tayyip Erdogan, in which the two discussed military cooperation.",
+     {("MILITARY_COOPERATION", "Russia", "Turkey")}),
+])
+def test_the_sides_are_the_two_parties_just_reported(text, expected):
+    _, events = _events(text)
+    assert expected <= {e[:3] for e in events}
+
+
+def test_the_sides_discussing_is_no_second_meeting_and_a_repeated_event_is_kept_once():
+    _, events = _events("Путин встретился с Эрдоганом в Сочи. Стороны провели переговоры. "
+                        "Путин встретился с Эрдоганом, сообщил Кремль.")
+    assert [e[:3] for e in events].count(("MEET", "Vladimir Putin", "Recep Tayyip Erdogan")) == 1
+
+
+def test_the_same_event_with_another_date_is_another_event():
+    _, events = _events("В 2019 году Россия и Китай подписали соглашение. В 2023 году Россия и Китай подписали соглашение.")
+    assert sorted(e[4] for e in events if e[0] == "AGREE") == ["2019", "2023"]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

@@ -77,6 +77,7 @@ class Mention:
     surface: str
     role_hint: str = ""           # a capital or seat: the id of its other reading (government <-> place)
     personnel: bool = False       # troops, instructors, servicemen standing for their state ("российские военные")
+    partner: str = ""             # "стороны", "the two": the other party of the pair this mention stands for
 
 
 @dataclass

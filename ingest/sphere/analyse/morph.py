@@ -160,9 +160,10 @@ def can_be(word: str, lang: str, pos: str) -> bool:
     return any(parse.tag.POS == pos for parse in parses(word, lang))
 
 
-def can_be_plural_modifier(word: str, lang: str) -> bool:
-    """"усі", "все", "these": a word that may be a plural adjective or pronoun, whatever reading comes first."""
-    return any(parse.tag.POS in ("ADJF", "NPRO") and "plur" in parse.tag.grammemes for parse in parses(word, lang))
+def can_be_plural(word: str, lang: str, kinds: tuple[str, ...]) -> bool:
+    """"усі" (a pronoun), "сторони" (a noun): a word with a plural reading of one of these parts of speech, whatever
+    reading the dictionary lists first."""
+    return any(parse.tag.POS in kinds and "plur" in parse.tag.grammemes for parse in parses(word, lang))
 
 
 def personal_pronoun(word: str, lang: str) -> bool:

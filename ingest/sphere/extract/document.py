@@ -11,6 +11,7 @@ from .datelines import dateline_spans, outside_datelines
 from .denials import denial_echoes
 from .events import EventExtractor
 from .mentions import MentionFinder
+from .pairs import pair_mentions
 from .pronouns import resolve_pronouns
 
 
@@ -27,10 +28,14 @@ def extract_article(article: Article) -> Extraction:
     for sentence, sentence_mentions in zip(sentences, mentions):
         extractor.titles.affiliations(sentence, sentence_mentions, finder.entities)   # office holders, for titles
     events = []
-    for sentence, sentence_mentions in zip(sentences, mentions):
-        events += extractor.extract(sentence, sentence_mentions, finder.entities, article.published, datelines)
+    for index, (sentence, sentence_mentions) in enumerate(zip(sentences, mentions)):
+        found = extractor.extract(sentence, sentence_mentions, finder.entities, article.published, datelines)
+        paired = pair_mentions(sentence, index, sentence_mentions, events + found, finder.entities, extractor.lex)
+        if paired is not sentence_mentions:
+            found = extractor.extract(sentence, paired, finder.entities, article.published, datelines)
+        events += found
     events += denial_echoes(sentences, mentions, events, finder.entities, extractor.lex, extractor.titles.state_of)
-    events = _affiliations_once(events)
+    events = _events_once(events)
     counts = Counter(m.role_hint if m.role_hint and (m.sentence, m.i, m.j) in extractor.reread else m.entity_id
                      for sentence_mentions in mentions for m in sentence_mentions)   # a capital read as its state
     return Extraction(
@@ -50,14 +55,17 @@ def _named(entities: dict, counts: Counter, events: list) -> dict:
     return {key: entity for key, entity in entities.items() if key in used}
 
 
-def _affiliations_once(events: list) -> list:
-    """An affiliation is a standing fact: keep its first statement in the document."""
-    seen, kept = set(), []
+def _events_once(events: list) -> list:
+    """One event per real-world event: an affiliation is a standing fact, kept as first stated; any other event
+    told again with the same parties and modality ("Стороны договорились..." after the agreement) is kept once,
+    with the first date the document gives it, unless the two give different dates."""
+    kept: dict[tuple, object] = {}
     for event in events:
-        key = (event.subject, event.object)
-        if event.type == "AFFILIATION":
-            if key in seen:
-                continue
-            seen.add(key)
-        kept.append(event)
-    return kept
+        key = (event.type, event.subject, event.object) if event.type == "AFFILIATION" else \
+            (event.type, event.subject, event.object, event.object2, event.modality)
+        if key in kept and None not in (kept[key].date, event.date) and kept[key].date != event.date:
+            key += (event.date,)        # another date is another event ("signed in 2019 ... signed again in 2024")
+        first = kept.setdefault(key, event)
+        if first is not event and first.date is None and event.date is not None and event.type != "AFFILIATION":
+            first.date = event.date
+    return list(kept.values())

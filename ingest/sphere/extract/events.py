@@ -18,6 +18,7 @@ from .titles import Titles, register_entry
 from .coordination import Coordination
 from .english import EnglishRoles, english_prep
 from .implicit import ImplicitRoles
+from .pairs import EXCHANGES as PAIR_SOURCES, partner_of
 from .spans import MAX_ROLE_DISTANCE, Trigger, between_tokens, finite_verb, phrase_ends, span_of, trigger_keys
 from .voice import voiced
 
@@ -183,6 +184,9 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                              kind=frame.object_kind)
         if not objects and frame.type in AGAINST_OTHERS:
             objects = self._owner_of_what(sentence, trigger, mentions, used)
+        partner = next((partner_of(m) for m in subjects if m.partner), None)
+        if partner is not None and not objects and frame.type not in PAIR_SOURCES:
+            objects = [partner]         # "стороны договорились": the pair the text has just named
         struck_at = None
         if not objects and frame.type == "FIGHT":
             objects, struck_at = self._target_owner(sentence, trigger, mentions, entities, used)
@@ -282,7 +286,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         """A plural verb takes no lone singular subject: in "В Азербайджане обвинили Париж" Paris is the object."""
         tokens = sentence.tokens
         verb = tokens[trigger.start]
-        if self.lang == "en" or not finite_verb(verb) or not self._plural(verb):
+        if self.lang == "en" or not finite_verb(verb) or not self._plural(verb) or m.partner:
             return True
         if any(self._plural(t) for t in tokens[m.i:m.j] if t.pos in ("NOUN", "PROPN", "ADJ")):
             return True

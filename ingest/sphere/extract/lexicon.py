@@ -57,6 +57,8 @@ class Lexicon:
     possessives: frozenset[str]          # "his", "його": with a firm noun after it, the owner stands for the firm
     firms: frozenset[str]
     country_nouns: frozenset[str]        # "в стране", "in the country": the country the sentence or text is about
+    pair_nouns: frozenset[str]           # "стороны", "the sides": in the plural, the two parties just reported
+    pair_numerals: frozenset[str]        # "две страны", "the two": a pair of parties
     governments: frozenset[str]          # "Orban's government", "правительство Орбана": the leader's state
     forces: frozenset[str]               # "Haftar's forces": nouns for the armed body a leader commands
     quantities: frozenset[str]           # "тысячи", "несколько": a genitive after them heads a subject or object
@@ -189,6 +191,8 @@ def lexicon(lang: str) -> Lexicon:
         possessives=_folded_set(raw, "possessives"),
         firms=_folded_set(raw, "firms"),
         country_nouns=_folded_set(raw, "country_nouns"),
+        pair_nouns=_folded_set(raw, "pair_nouns"),
+        pair_numerals=_folded_set(raw, "pair_numerals"),
         forces=_folded_set(raw, "forces"),
         governments=_folded_set(raw, "governments"),
         ranks=_folded_set(raw, "ranks"),

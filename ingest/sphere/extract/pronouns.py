@@ -70,7 +70,8 @@ def _country_noun(sentence: Sentence, k: int, found: list[Mention], lex: Lexicon
     pointing = before in lex.demonstratives or before in lex.possessives or before in lex.possessive_pronouns
     if sentence.lang == "en":
         return before == "the" or pointing
-    describing = k and (tokens[k - 1].pos == "ADJ" or morph.can_be_plural_modifier(tokens[k - 1].text, sentence.lang))
+    describing = k and (tokens[k - 1].pos == "ADJ" or morph.can_be_plural(tokens[k - 1].text, sentence.lang,
+                                                                                     ("ADJF", "NPRO")))
     return pointing or not describing     # "африканская страна", "усі країни"
 
 

@@ -1,0 +1,63 @@
+"""The sides: "стороны договорились", "the two discussed security cooperation", "співпраця двох країн" stand for the
+two parties of the exchange or tie the text has just reported (a meeting, a call, a letter, an agreement, a
+partnership)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..analyse import morph
+from ..records import Entity, Event, Mention, Sentence
+from .lexicon import Lexicon, token_keys
+
+# "the sides discussed" is the same exchange again, and no new event of these types
+EXCHANGES = ("MEET", "COMMUNICATE")
+# the events whose two parties "the sides" can be
+PAIRED = EXCHANGES + ("AGREE", "MILITARY_COOPERATION", "ECONOMIC_COOPERATION", "MEDIATE")
+
+
+def pair_mentions(sentence: Sentence, index: int, mentions: list[Mention], reported: list[Event],
+                  entities: dict[str, Entity], lex: Lexicon) -> list[Mention]:
+    """The sentence's mentions with one for each reference to the sides: the first party, with the second as its
+    partner. Unchanged when the sentence has none or nothing before it names a pair."""
+    spans = [span for k in range(len(sentence.tokens)) if (span := _pair_span(sentence, k, mentions, lex))]
+    pair = _last_pair(reported, entities) if spans else None
+    if pair is None:
+        return mentions
+    first, second = pair
+    added = [Mention(index, i, j, first, sentence.span_text(i, j), partner=second) for i, j in spans]
+    return sorted(mentions + added, key=lambda m: m.i)
+
+
+def _pair_span(sentence: Sentence, k: int, mentions: list[Mention], lex: Lexicon) -> tuple[int, int] | None:
+    """"стороны" (plural, with nothing describing it), or "двух стран", "the two (leaders)": the span of it."""
+    tokens = sentence.tokens
+    word = morph.fold(tokens[k].text)
+    if any(m.i <= k < m.j for m in mentions) or word not in lex.pair_numerals and not token_keys(tokens[k]) & lex.pair_nouns:
+        return None
+    if word in lex.pair_numerals:
+        following = k + 1 < len(tokens) and token_keys(tokens[k + 1]) & lex.pair_nouns
+        if following:
+            return (k, k + 2) if not any(m.i == k + 2 for m in mentions) else None
+        alone = sentence.lang == "en" and k and tokens[k - 1].text.lower() == "the" and tokens[k].dep in ("nsubj", "nsubjpass")
+        return (k, k + 1) if alone else None       # "the two discussed"
+    sides = token_keys(tokens[k]) & lex.pair_nouns & {"сторона", "side"}
+    plural = tokens[k].feats.get("Number") == "Plur" if sentence.lang == "ru" else \
+        tokens[k].text.lower().endswith("s") if sentence.lang == "en" else morph.can_be_plural(tokens[k].text, "uk", ("NOUN",))
+    described = k and (tokens[k - 1].pos in ("ADJ", "NUM", "DET") or morph.fold(tokens[k - 1].text) in lex.pair_numerals)
+    named_after = any(m.i == k + 1 for m in mentions)
+    if sides and plural and not described and not named_after:
+        return k, k + 1
+    return None
+
+
+def _last_pair(reported: list[Event], entities: dict[str, Entity]) -> tuple[str, str] | None:
+    for event in reversed(reported):
+        if event.type in PAIRED and event.object and not entities[event.object].is_place and \
+                event.modality != "denied":
+            return event.subject, event.object
+    return None
+
+
+def partner_of(subject: Mention) -> Mention | None:
+    """The other party a reference to the sides stands for, as a mention of the same words."""
+    return replace(subject, entity_id=subject.partner, partner="") if subject.partner else None
