@@ -225,6 +225,11 @@ def test_the_same_event_with_another_date_is_another_event():
     assert sorted(e[4] for e in events if e[0] == "AGREE") == ["2019", "2023"]
 
 
+def test_a_direct_object_after_an_infinitive_is_the_infinitives():
+    _, events = _events("Эрдоган пригласил своего коллегу посетить Анкару.")
+    assert not [e for e in events if e[0] == "INVITE" and e[2] == "Turkey"]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

@@ -395,8 +395,9 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                     at not in trigger.others and \
                     not (m.i >= trigger.end and self._slot_taken(sentence, trigger, governing, at, mentions))
                 # "связанный с X": the preposition is that trigger's
-            else:
-                ok = case in cases and governing is None and m.i > trigger.start
+            else:       # "пригласил коллегу посетить Эр-Рияд": a direct object after an infinitive is the infinitive's
+                ok = case in cases and governing is None and m.i > trigger.start and \
+                    not (case == "Acc" and any(t.feats.get("VerbForm") == "Inf" for t in sentence.tokens[trigger.end:m.i]))
             if ok:
                 after = pattern == "nom" and m.i >= trigger.end
                 out.append(((after, distance), m))
