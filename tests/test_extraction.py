@@ -230,6 +230,17 @@ def test_a_direct_object_after_an_infinitive_is_the_infinitives():
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Turkey"]
 
 
+def test_an_enclitic_particle_joins_no_clauses_and_makes_the_word_before_it_a_pronoun():
+    _, events = _events("Того ж дня Міністерство оборони Франції запровадило санкції проти Ірану.")
+    assert ("SANCTION", "French Ministry of Defence", "Iran") in [e[:3] for e in events]
+    assert all("Togo" not in e for e in events)
+
+
+def test_an_english_noun_trigger_deep_in_an_object_takes_the_subject_of_the_verb():
+    _, events = _events("The Council adopted a new package of restrictive measures against Belarus.")
+    assert ("SANCTION", "Council", "Belarus") in [e[:3] for e in events]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

@@ -32,6 +32,16 @@ def cyrillic(text: str) -> bool:
 APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 
+# enclitic particles the Ukrainian dictionary lists first as conjunctions ("того ж дня", "тут же"): they join no
+# clauses, and the word before them is a pronoun, not a name ("Того ж дня" is no Togo)
+ENCLITICS = frozenset({"ж", "же"})
+
+
+def pronominal(word: str, lang: str) -> bool:
+    """"того", "той", "этот": a word with a pronoun reading, whatever reading the dictionary lists first."""
+    return any(parse.tag.POS == "NPRO" or "Apro" in parse.tag.grammemes for parse in parses(word, lang))
+
+
 def fold(text: str) -> str:
     """Lower case with ё->е and ґ->г folded and one apostrophe, the matching key for Cyrillic words."""
     return text.lower().replace("ё", "е").replace("ґ", "г").translate(APOSTROPHES)

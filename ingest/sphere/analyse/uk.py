@@ -41,6 +41,8 @@ class UkrainianAnalyser:
         pos = "PUNCT" if not any(ch.isalnum() for ch in text) else POS_MAP.get(tag, "X")
         if morph.fold(text) in SUBORDINATORS:
             pos = "SCONJ"
+        elif morph.fold(text) in morph.ENCLITICS:
+            pos = "PART"
         elif _preposition_reading(text, pos, self.lang):
             pos = "ADP"
         elif pos == "NOUN" and text.islower() and morph.personal_pronoun(text, self.lang):

@@ -15,7 +15,7 @@ class EnglishRoles:
         tokens = sentence.tokens
         head = phrase_head(sentence, trigger)
         found = []
-        for level in range(3):
+        for level in range(4):      # "adopted a package of restrictive measures": the noun, "of", "package", the verb
             for k, tok in enumerate(tokens):
                 if tok.head != head:
                     continue

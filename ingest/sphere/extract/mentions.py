@@ -23,7 +23,11 @@ class Unit:
 
 def sentence_units(sentence: Sentence) -> list[Unit]:
     out = []
-    for index, token in enumerate(sentence.tokens):
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if index + 1 < len(tokens) and morph.fold(tokens[index + 1].text) in morph.ENCLITICS and \
+                morph.pronominal(token.text, sentence.lang):
+            continue        # "Того ж дня": a pronoun, though it could be read as Togo
         words = re.findall(r"\w+", token.text)
         for word in words:
             keys = token.feats.get("nf", frozenset()) if word == token.text else morph.normal_forms(word, sentence.lang)
