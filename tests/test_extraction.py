@@ -231,7 +231,8 @@ def test_a_direct_object_after_an_infinitive_is_the_infinitives():
 
 
 def test_an_enclitic_particle_joins_no_clauses_and_makes_the_word_before_it_a_pronoun():
-    _, events = _events("Того ж дня Міністерство оборони Франції запровадило санкції проти Ірану.")
+    _, events = _events("Міністерство оборони Франції того ж дня запровадило санкції проти Ірану. "
+                        "Того ж дня до Гавани прибув американський корабель.")
     assert ("SANCTION", "French Ministry of Defence", "Iran") in [e[:3] for e in events]
     assert all("Togo" not in e for e in events)
 
