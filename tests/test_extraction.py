@@ -242,6 +242,15 @@ def test_an_english_noun_trigger_deep_in_an_object_takes_the_subject_of_the_verb
     assert ("SANCTION", "Council", "Belarus") in [e[:3] for e in events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijan's war of aggression against Armenia ended in 2023.", ("FIGHT", "Azerbaijan", "Armenia")),
+    ("Возглавляемая Саудовской Аравией коалиция воюет против хуситов.", ("FIGHT", "Saudi-led coalition", "Houthis")),
+])
+def test_wars_named_the_way_news_names_them(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

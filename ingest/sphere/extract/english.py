@@ -17,7 +17,8 @@ class EnglishRoles:
         found = []
         for level in range(4):      # "adopted a package of restrictive measures": the noun, "of", "package", the verb
             for k, tok in enumerate(tokens):
-                if tok.head != head:
+                inner = level == 0 and tok.dep == "prep" and tok.head in trigger.words   # "war of aggression against"
+                if tok.head != head and not inner:
                     continue
                 if pattern in ("nsubj", "nsubjpass") and tok.dep in ("nsubj", "nsubjpass"):
                     found.append(k)
