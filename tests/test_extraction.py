@@ -251,6 +251,13 @@ def test_wars_named_the_way_news_names_them(text, expected):
     assert expected in [e[:3] for e in events]
 
 
+def test_a_verbs_direct_object_is_the_first_noun_after_it_and_a_national_army_is_its_state():
+    _, events = _events("Разведка Польши обвинила венгерские банки в переводах денег ВСУ через третьи страны — Чехию и Словакию.")
+    assert not [e for e in events if e[0] == "ACCUSE" and e[2] in ("Czech Republic", "Slovakia")]
+    _, events = _events("Сербія постачає ЗСУ боєприпаси.")
+    assert ("ARMS_TRANSFER", "Serbia", "Ukraine") in [e[:3] for e in events]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

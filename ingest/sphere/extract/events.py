@@ -397,7 +397,8 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                 # "связанный с X": the preposition is that trigger's
             else:       # "пригласил коллегу посетить Эр-Рияд": a direct object after an infinitive is the infinitive's
                 ok = case in cases and governing is None and m.i > trigger.start and \
-                    not (case == "Acc" and any(t.feats.get("VerbForm") == "Inf" for t in sentence.tokens[trigger.end:m.i]))
+                    not (case == "Acc" and any(t.feats.get("VerbForm") == "Inf" for t in sentence.tokens[trigger.end:m.i])) \
+                    and not (case == "Acc" and self._object_noun_before(sentence, trigger, m, mentions))
             if ok:
                 after = pattern == "nom" and m.i >= trigger.end
                 out.append(((after, distance), m))
@@ -409,6 +410,21 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             if antecedent is not None:
                 ranked = [antecedent] + [m for m in ranked if m is not antecedent]
         return ranked
+
+    @staticmethod
+    def _object_noun_before(sentence, trigger: Trigger, m: Mention, mentions) -> bool:
+        """"обвинила сербские предприятия в поставках ... через третьи страны — Чехию": a verb's direct object is
+        the first noun after it in that case; a name further on belongs to something else."""
+        tokens = sentence.tokens
+        if tokens[trigger.start].pos != "VERB":
+            return False
+        for k in range(trigger.end, m.i):
+            tok = tokens[k]
+            if tok.pos in ("ADP", "PUNCT") or any(x.i <= k < x.j for x in mentions):
+                return False
+            if tok.pos == "NOUN" and tok.feats.get("Case") == "Acc":
+                return True
+        return False
 
     def _slot_taken(self, sentence, trigger: Trigger, preposition: str, at: int, mentions) -> bool:
         """"санкції проти низки компаній, звинувативши їх у війні проти України": the trigger's phrase with this
