@@ -422,7 +422,8 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             tok = tokens[k]
             if tok.pos in ("ADP", "PUNCT") or any(x.i <= k < x.j for x in mentions):
                 return False
-            if tok.pos == "NOUN" and tok.feats.get("Case") == "Acc":
+            appositive = all(t.pos in ("ADJ", "PUNCT") for t in tokens[k + 1:m.i])    # "город Гома"
+            if tok.pos == "NOUN" and tok.feats.get("Case") == "Acc" and not appositive:
                 return True
         return False
 
