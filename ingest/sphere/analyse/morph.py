@@ -42,6 +42,7 @@ def pronominal(word: str, lang: str) -> bool:
     return any(parse.tag.POS == "NPRO" or "Apro" in parse.tag.grammemes for parse in parses(word, lang))
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case with ё->е and ґ->г folded and one apostrophe, the matching key for Cyrillic words."""
     return text.lower().replace("ё", "е").replace("ґ", "г").translate(APOSTROPHES)
