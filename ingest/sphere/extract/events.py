@@ -14,7 +14,7 @@ from ..resolve.gazetteer import gazetteer
 from .datelines import without_datelines
 from .dates import find_date
 from .lexicon import Frame, Lexicon, lexicon, token_keys
-from .titles import Titles, register_entry
+from .titles import Titles, register_entry, register_state_of
 from .coordination import Coordination
 from .english import EnglishRoles, english_prep
 from .implicit import ImplicitRoles
@@ -395,10 +395,9 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                     at not in trigger.others and \
                     not (m.i >= trigger.end and self._slot_taken(sentence, trigger, governing, at, mentions))
                 # "связанный с X": the preposition is that trigger's
-            else:       # "пригласил коллегу посетить Эр-Рияд": a direct object after an infinitive is the infinitive's
+            else:
                 ok = case in cases and governing is None and m.i > trigger.start and \
-                    not (case == "Acc" and any(t.feats.get("VerbForm") == "Inf" for t in sentence.tokens[trigger.end:m.i])) \
-                    and not (case == "Acc" and self._object_noun_before(sentence, trigger, m, mentions))
+                    not (case == "Acc" and self._object_noun_before(sentence, trigger, m, mentions))
             if ok:
                 after = pattern == "nom" and m.i >= trigger.end
                 out.append(((after, distance), m))
@@ -414,8 +413,11 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
     @staticmethod
     def _object_noun_before(sentence, trigger: Trigger, m: Mention, mentions) -> bool:
         """"обвинила сербские предприятия в поставках ... через третьи страны — Чехию": a verb's direct object is
-        the first noun after it in that case; a name further on belongs to something else."""
+        the first noun after it in that case; a name further on belongs to something else, and so does one after an
+        infinitive ("пригласил коллегу посетить Эр-Рияд")."""
         tokens = sentence.tokens
+        if any(t.feats.get("VerbForm") == "Inf" for t in tokens[trigger.end:m.i]):
+            return True
         if tokens[trigger.start].pos != "VERB":
             return False
         for k in range(trigger.end, m.i):
@@ -434,7 +436,9 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         tokens = sentence.tokens
         if any(t.feats.get("VerbForm") == "Conv" for t in tokens[trigger.end:at]):
             return True
-        return preposition not in self.lex.place_prepositions and any(morph.fold(tokens[k].text) == preposition and not any(m.i <= k + 1 < m.j for m in mentions)
+        if preposition in self.lex.place_prepositions:
+            return False
+        return any(morph.fold(tokens[k].text) == preposition and not any(m.i <= k + 1 < m.j for m in mentions)
                    for k in range(trigger.end, at))
 
     def _first_coordinated_verb(self, sentence, trigger: Trigger) -> int | None:
@@ -630,8 +634,8 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         subject, obj, obj2 = roles
         location = None if frame.type == "AFFILIATION" else (
             at or self._seat_location(sentence, roles) or self._location(sentence, trigger, mentions, entities, fillers))
-        if frame.type == "MILITARY_BASE" and obj is not None:
-            location = self._host_state(entities[obj.entity_id], entities) or location
+        if frame.type == "MILITARY_BASE" and obj is not None:      # "база Хмеймим": where the base's host state is
+            location = register_state_of(entities[obj.entity_id], entities) or location
         quote = sentence.span_text(trigger.start, trigger.end)
         subject_id, object_id = subject.entity_id, obj.entity_id if obj else None
         if frame.type in BETWEEN_STATES:     # "Kim Jong Un and Putin signed a defence pact": their states cooperate
@@ -644,15 +648,6 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             modality=frame.modality or self._modality(sentence, trigger),
             confidence=0.6 if obj else 0.5, attrs=dict(frame.attrs), quote=quote,
         )
-
-    @staticmethod
-    def _host_state(base: Entity, entities) -> str | None:
-        """"база Хмеймим": a base's location is the country that hosts it."""
-        state = f"country:{base.country}"
-        if not base.is_place or not base.country or state not in gazetteer().entries:
-            return None
-        register_entry(entities, state)
-        return state
 
     def _state_of_person(self, entity_id: str, entities) -> str:
         if entities[entity_id].kind != "PERSON":

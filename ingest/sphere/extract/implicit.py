@@ -8,9 +8,8 @@ from dataclasses import replace
 
 from ..analyse import morph
 from ..records import Mention
-from ..resolve.gazetteer import gazetteer
 from .spans import MAX_ROLE_DISTANCE, Trigger, finite_verb, phrase_head, span_of
-from .titles import register_entry
+from .titles import register_state_of
 from .voice import voiced
 
 ACCUSATION_REACH = 8             # tokens between an accusation and the act it names ("accused X of supplying")
@@ -61,14 +60,10 @@ class ImplicitRoles:
                           and span_of(m) not in used), None)
         if owner is None:
             return [], None
-        entity = entities[owner.entity_id]
-        if not entity.is_place:
+        if not entities[owner.entity_id].is_place:
             return [owner], None
-        state = f"country:{entity.country}"
-        if not entity.country or state not in gazetteer().entries:
-            return [], None
-        register_entry(entities, state)
-        return [replace(owner, entity_id=state, role_hint="")], owner.entity_id
+        state = register_state_of(entities[owner.entity_id], entities)
+        return ([replace(owner, entity_id=state, role_hint="")], owner.entity_id) if state else ([], None)
 
     def _struck_thing(self, sentence, trigger: Trigger) -> int | None:
         """The common noun a strike is on: "по аеропорту", "struck the airport", "strikes on military sites"."""

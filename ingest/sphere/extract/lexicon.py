@@ -57,8 +57,9 @@ class Lexicon:
     possessives: frozenset[str]          # "his", "його": with a firm noun after it, the owner stands for the firm
     firms: frozenset[str]
     country_nouns: frozenset[str]        # "в стране", "in the country": the country the sentence or text is about
-    pair_nouns: frozenset[str]           # "стороны", "the sides": in the plural, the two parties just reported
+    pair_nouns: frozenset[str]           # "двух стран", "the two leaders": after a pair numeral, the two parties
     pair_numerals: frozenset[str]        # "две страны", "the two": a pair of parties
+    sides: frozenset[str]                # "стороны": alone, in the plural, the two parties just reported
     governments: frozenset[str]          # "Orban's government", "правительство Орбана": the leader's state
     forces: frozenset[str]               # "Haftar's forces": nouns for the armed body a leader commands
     quantities: frozenset[str]           # "тысячи", "несколько": a genitive after them heads a subject or object
@@ -193,6 +194,7 @@ def lexicon(lang: str) -> Lexicon:
         country_nouns=_folded_set(raw, "country_nouns"),
         pair_nouns=_folded_set(raw, "pair_nouns"),
         pair_numerals=_folded_set(raw, "pair_numerals"),
+        sides=_folded_set(raw, "sides"),
         forces=_folded_set(raw, "forces"),
         governments=_folded_set(raw, "governments"),
         ranks=_folded_set(raw, "ranks"),

@@ -32,22 +32,29 @@ def _pair_span(sentence: Sentence, k: int, mentions: list[Mention], lex: Lexicon
     """"стороны" (plural, with nothing describing it), or "двух стран", "the two (leaders)": the span of it."""
     tokens = sentence.tokens
     word = morph.fold(tokens[k].text)
-    if any(m.i <= k < m.j for m in mentions) or word not in lex.pair_numerals and not token_keys(tokens[k]) & lex.pair_nouns:
+    if any(m.i <= k < m.j for m in mentions):
         return None
     if word in lex.pair_numerals:
-        following = k + 1 < len(tokens) and token_keys(tokens[k + 1]) & lex.pair_nouns
-        if following:
+        if k + 1 < len(tokens) and token_keys(tokens[k + 1]) & lex.pair_nouns:
             return (k, k + 2) if not any(m.i == k + 2 for m in mentions) else None
-        alone = sentence.lang == "en" and k and tokens[k - 1].text.lower() == "the" and tokens[k].dep in ("nsubj", "nsubjpass")
-        return (k, k + 1) if alone else None       # "the two discussed"
-    sides = token_keys(tokens[k]) & lex.pair_nouns & {"сторона", "side"}
-    plural = tokens[k].feats.get("Number") == "Plur" if sentence.lang == "ru" else \
-        tokens[k].text.lower().endswith("s") if sentence.lang == "en" else morph.can_be_plural(tokens[k].text, "uk", ("NOUN",))
-    described = k and (tokens[k - 1].pos in ("ADJ", "NUM", "DET") or morph.fold(tokens[k - 1].text) in lex.pair_numerals)
-    named_after = any(m.i == k + 1 for m in mentions)
-    if sides and plural and not described and not named_after:
-        return k, k + 1
-    return None
+        the_two = sentence.lang == "en" and k and tokens[k - 1].text.lower() == "the" and \
+            tokens[k].dep in ("nsubj", "nsubjpass")
+        return (k, k + 1) if the_two else None       # "the two discussed"
+    if not token_keys(tokens[k]) & lex.sides or not _plural(sentence, k):
+        return None
+    before = morph.fold(tokens[k - 1].text) if k else ""
+    described = k and (tokens[k - 1].pos in ("ADJ", "NUM", "DET") or before in lex.pair_numerals)
+    return None if described or any(m.i == k + 1 for m in mentions) else (k, k + 1)
+
+
+def _plural(sentence: Sentence, k: int) -> bool:
+    """The tagger's number in Russian; a plural reading in Ukrainian ("сторони" reads first as a genitive)."""
+    token = sentence.tokens[k]
+    if sentence.lang == "ru":
+        return token.feats.get("Number") == "Plur"
+    if sentence.lang == "en":
+        return token.text.lower().endswith("s")
+    return morph.can_be_plural(token.text, sentence.lang, ("NOUN",))
 
 
 def _last_pair(reported: list[Event], entities: dict[str, Entity]) -> tuple[str, str] | None:

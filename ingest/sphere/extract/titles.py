@@ -350,3 +350,12 @@ def _known_country(person: Entity) -> str | None:
 def register_entry(entities: dict[str, Entity], entity_id: str) -> None:
     """Make a gazetteer entry that no mention named (a country behind an adjective) a document entity."""
     entities.setdefault(entity_id, gazetteer().entries[entity_id].as_entity())
+
+
+def register_state_of(place: Entity, entities: dict[str, Entity]) -> str | None:
+    """The state a place lies in ("Хмеймим" -> Syria), made a document entity; None for no place or no known state."""
+    state = f"country:{place.country}"
+    if not place.is_place or not place.country or state not in gazetteer().entries:
+        return None
+    register_entry(entities, state)
+    return state
