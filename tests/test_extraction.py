@@ -258,6 +258,13 @@ def test_a_verbs_direct_object_is_the_first_noun_after_it_and_a_national_army_is
     assert ("ARMS_TRANSFER", "Serbia", "Ukraine") in [e[:3] for e in events]
 
 
+def test_expelling_troops_opposes_their_state_and_ends_their_deployment():
+    _, events = _events("Chad expelled French troops from the country.")
+    assert {("DEPLOY", "France", "Chad"), ("OPPOSE", "Chad", "France")} <= {e[:3] for e in events}
+    _, events = _events("Chad expelled the French ambassador from the country.")
+    assert not [e for e in events if e[0] == "DEPLOY"]
+
+
 def test_a_possessive_is_no_object_pronoun():
     _, events = _events("Путин встретился с Эрдоганом. Лукашенко пригласил его министра в Минск.")
     assert not [e for e in events if e[0] == "INVITE" and e[2] == "Recep Tayyip Erdogan"]

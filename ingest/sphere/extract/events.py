@@ -613,6 +613,8 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             cases = cases | tok.feats.get("cases", frozenset())
         if "Gen" in cases and m.i and self._quantity(sentence.tokens[m.i - 1]):
             cases = cases | {"Nom", "Acc"}     # "около двух тысяч российских военных находятся": the quantity's case
+        if "Gen" in cases and _animate_accusative(heads[-1]):
+            cases = cases | {"Acc"}            # "выслала французских военных": an animate accusative is a genitive
         return cases or frozenset({"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"})
 
     def _quantity(self, tok) -> bool:
@@ -696,6 +698,12 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         if cued("reported_claim", 0, len(tokens)):
             return "reported_claim"
         return "asserted"
+
+
+def _animate_accusative(tok) -> bool:
+    """Animate nouns in the plural, and masculine ones in the singular, have one form for both cases."""
+    feats = tok.feats
+    return feats.get("Animacy") == "Anim" and (feats.get("Number") == "Plur" or feats.get("Gender") == "Masc")
 
 
 def _type_for(event_type: str, subject: Mention) -> str:

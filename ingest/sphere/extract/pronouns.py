@@ -62,8 +62,9 @@ def _country_noun(sentence: Sentence, k: int, found: list[Mention], lex: Lexicon
     tokens = sentence.tokens
     token = tokens[k]
     if not token_keys(token) & lex.country_nouns or token.feats.get("Number") == "Plur" or \
-            morph.plural(token.text, sentence.lang) or any(m.i <= k < m.j or m.i == k + 1 for m in found):
-        return False
+            morph.plural(token.text, sentence.lang) or any(m.i <= k < m.j or (m.i == k + 1 and not m.personnel)
+                                                           for m in found):
+        return False        # "страны Африки": a name of its own ("из страны французских военных" is no name)
     if k + 2 < len(tokens) and tokens[k + 1].text.lower() == "of" and any(m.i == k + 2 for m in found):
         return False        # "the Republic of Chad" 
     before = morph.fold(tokens[k - 1].text) if k else ""
@@ -77,10 +78,11 @@ def _country_noun(sentence: Sentence, k: int, found: list[Mention], lex: Lexicon
 
 def _first_country(same_sentence: list[Mention], k: int, before: list[list[Mention]],
                    entities: dict[str, Entity]) -> Mention | None:
-    """The first country the sentence names before k, else the first one the nearest sentence before it names."""
+    """The first country the sentence names before k, else the first one the nearest sentence before it names (by
+    name: "Russian instructors" is not the country a text is about)."""
     earlier = [m for m in same_sentence if m.j <= k]
     for group in [earlier] + list(reversed(before)):
-        countries = [m for m in group if entities[m.entity_id].kind == "COUNTRY"]
+        countries = [m for m in group if entities[m.entity_id].kind == "COUNTRY" and not m.personnel]
         if countries:
             return countries[0]
     return None
