@@ -14,7 +14,12 @@ from urllib.parse import urlsplit
 import pytest
 from flaky_proxy import FlakyProxy
 
+from sphere import pipeline
 from sphere.cli import cli
+from sphere.fingerprint import fingerprint as graph_fingerprint
+from sphere.store import dialect
+from sphere.store.embedded_store import EmbeddedStore
+from sphere.write.projection import rebuild_projection
 
 PEOPLE = ["Khalifa Haftar", "Sergei Shoigu", "Sergey Lavrov", "Recep Tayyip Erdogan", "Vladimir Putin"]
 PLACES = ["Moscow", "Ankara", "Benghazi", "Tripoli", "Istanbul"]
@@ -260,3 +265,73 @@ def test_a_corpus_of_bad_files_is_processed_or_skipped_with_one_line_each(runner
     again = runner.invoke(cli, ["ingest", str(corpus), "--quiet"])
     assert json.loads(runner.invoke(cli, ["stats", "--json"]).output) == stats
     assert "already in the graph" in again.output
+
+
+# ---- incremental writes: the projection and the person index --------------------------------------
+def _all_actor_ids(store) -> list[str]:
+    return [row[0] for row in store.query("MATCH (a:Actor) RETURN a.id").rows]
+
+
+def _wipe(store) -> None:
+    store.query("MATCH (n) DETACH DELETE n")
+
+
+def test_the_projection_added_chunk_by_chunk_equals_a_recount_from_every_event(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 4)
+    corpus = small_corpus(tmp_path / "inbox", 14)
+    first = tmp_path / "first"
+    first.mkdir()
+    for path in sorted(corpus.iterdir())[:6]:
+        path.rename(first / path.name)
+    assert pipeline.ingest([first], store).ingested == 6
+    assert pipeline.ingest([corpus], store).ingested == 8
+    added, _ = graph_fingerprint(store)
+    assert store.query("MATCH (:Actor)-[r:MEET]->(:Actor) RETURN max(r.weight)").rows[0][0] > 1
+    rebuild_projection(store, _all_actor_ids(store))
+    assert graph_fingerprint(store)[0] == added
+
+
+@pytest.mark.parametrize("where", ["before the projection transaction", "inside the projection transaction"])
+def test_a_run_that_dies_at_a_chunk_resumes_to_the_clean_graph(store, tmp_path, monkeypatch, where):
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 3)
+    corpus = small_corpus(tmp_path / "inbox", 9)
+    pipeline.ingest([corpus], store)
+    clean = graph_fingerprint(store)
+    _wipe(store)
+    calls = []
+    original = store.change_projection
+
+    def dying(change):
+        calls.append(change)
+        if len(calls) == 2:
+            if where.startswith("inside"):
+                monkeypatch.setattr(dialect, "mark_ingested", lambda: "THIS IS NOT CYPHER")
+                original(change)
+            raise RuntimeError("killed")
+        original(change)
+
+    monkeypatch.setattr(store, "change_projection", dying)
+    with pytest.raises(Exception):
+        pipeline.ingest([corpus], store)
+    monkeypatch.undo()
+    assert store.has_unfinished_documents()
+    assert pipeline.ingest([corpus], store).ingested == 6
+    assert graph_fingerprint(store) == clean and not store.has_unfinished_documents()
+
+
+def test_the_person_index_is_read_once_per_run_and_grows_with_each_chunk(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 1)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Samuel Dunmore met Gary Kendrick in Lisbon on Monday.\n", encoding="utf-8")
+    (inbox / "b.txt").write_text("On Tuesday Dunmore met Peter Langley in Madrid.\n", encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "data")
+    reads = []
+    people = store.people
+    monkeypatch.setattr(store, "people", lambda: reads.append(1) or people())
+    assert pipeline.ingest([inbox], store).ingested == 2
+    assert len(reads) == 1
+    rows = store.query("MATCH (a:Actor)-[r:MEET]->(b:Actor) RETURN a.id, b.id, r.weight ORDER BY b.id").rows
+    assert [row[:2] for row in rows] == [["person:samuel_dunmore", "person:gary_kendrick"],
+                                         ["person:samuel_dunmore", "person:peter_langley"]]
+    store.close()
