@@ -69,7 +69,7 @@ def test_watch_once_ingests_only_new_or_changed_text(runner, tmp_path):
     changed = runner.invoke(cli, ["watch", str(inbox), "--once"])
     assert changed.exit_code == 0 and fingerprint(runner) != before
     stats = json.loads(runner.invoke(cli, ["stats", "--json"]).output)
-    assert stats["nodes"]["Document"] == 7
+    assert stats["nodes"]["Document"] == 6                                    # the edit replaced a0002.txt
 
 
 def test_html_pages_are_read_for_their_main_text(runner, tmp_path):
@@ -276,6 +276,23 @@ def _wipe(store) -> None:
     store.query("MATCH (n) DETACH DELETE n")
 
 
+def _dies_at_projection(store, monkeypatch, call: int, where: str) -> None:
+    """The run dies at its call-th projection transaction: before it, or inside it (rolled back)."""
+    calls = []
+    original = store.change_projection
+
+    def dying(change):
+        calls.append(change)
+        if len(calls) == call:
+            if where.startswith("inside"):
+                monkeypatch.setattr(dialect, "mark_ingested", lambda: "THIS IS NOT CYPHER")
+                original(change)
+            raise RuntimeError("killed")
+        original(change)
+
+    monkeypatch.setattr(store, "change_projection", dying)
+
+
 def test_the_projection_added_chunk_by_chunk_equals_a_recount_from_every_event(store, tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 4)
     corpus = small_corpus(tmp_path / "inbox", 14)
@@ -298,19 +315,7 @@ def test_a_run_that_dies_at_a_chunk_resumes_to_the_clean_graph(store, tmp_path, 
     pipeline.ingest([corpus], store)
     clean = graph_fingerprint(store)
     _wipe(store)
-    calls = []
-    original = store.change_projection
-
-    def dying(change):
-        calls.append(change)
-        if len(calls) == 2:
-            if where.startswith("inside"):
-                monkeypatch.setattr(dialect, "mark_ingested", lambda: "THIS IS NOT CYPHER")
-                original(change)
-            raise RuntimeError("killed")
-        original(change)
-
-    monkeypatch.setattr(store, "change_projection", dying)
+    _dies_at_projection(store, monkeypatch, 2, where)
     with pytest.raises(Exception):
         pipeline.ingest([corpus], store)
     monkeypatch.undo()
@@ -335,3 +340,101 @@ def test_the_person_index_is_read_once_per_run_and_grows_with_each_chunk(tmp_pat
     assert [row[:2] for row in rows] == [["person:samuel_dunmore", "person:gary_kendrick"],
                                          ["person:samuel_dunmore", "person:peter_langley"]]
     store.close()
+
+
+# ---- a document's lasting identity -------------------------------------------------------------------
+def _meets(store) -> list[list]:
+    return store.query("MATCH (a:Actor)-[r:MEET]->(b:Actor) RETURN a.name, b.name, r.weight, r.documents, "
+                       "r.first_seen ORDER BY b.name").rows
+
+
+def _two_versions(tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True, exist_ok=True)
+    (inbox / "b.txt").write_text("date 2021-05-07\nSamuel Dunmore met Gary Kendrick in Paris.\n", encoding="utf-8")
+    (inbox / "sub" / "a.txt").write_text("date 2020-03-02\nSamuel Dunmore met Gary Kendrick in Lisbon.\n",
+                                         encoding="utf-8")
+    return inbox
+
+
+def _edit(inbox) -> None:
+    (inbox / "sub" / "a.txt").write_text("date 2020-03-02\nSamuel Dunmore met Peter Langley in Madrid.\n",
+                                         encoding="utf-8")
+
+
+def test_an_edited_file_replaces_its_old_version_and_the_projection_follows(store, tmp_path):
+    inbox = _two_versions(tmp_path)
+    assert pipeline.ingest([inbox], store).ingested == 2
+    assert _meets(store) == [["Samuel Dunmore", "Gary Kendrick", 2, 2, "2020-03-02"]]
+    _edit(inbox)
+    assert pipeline.ingest([inbox], store).ingested == 1
+    assert _meets(store) == [["Samuel Dunmore", "Gary Kendrick", 1, 1, "2021-05-07"],
+                             ["Samuel Dunmore", "Peter Langley", 1, 1, "2020-03-02"]]
+    documents = store.query("MATCH (d:Document) RETURN d.identity ORDER BY d.identity").rows
+    assert documents == [["b.txt"], ["sub/a.txt"]]
+    sentences = [row[0] for row in store.query("MATCH ()-[r:REPORTED_IN]->() RETURN r.sentence").rows]
+    assert not any("Lisbon" in s for s in sentences) and any("Madrid" in s for s in sentences)
+    mentioned = store.query("MATCH (:Document)-[:MENTIONS]->(p:Place) RETURN p.name ORDER BY p.name").rows
+    assert mentioned == [["Madrid"], ["Paris"]]
+    recounted = graph_fingerprint(store)
+    rebuild_projection(store, _all_actor_ids(store))
+    assert graph_fingerprint(store) == recounted
+
+
+def test_the_same_text_under_a_new_name_is_still_skipped(store, tmp_path):
+    inbox = _two_versions(tmp_path)
+    pipeline.ingest([inbox], store)
+    (inbox / "copy.txt").write_text((inbox / "b.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    report = pipeline.ingest([inbox], store)
+    assert report.ingested == 0 and report.skipped == 3
+    assert store.query("MATCH (d:Document) RETURN count(d)").rows == [[2]]
+
+
+def test_a_json_lines_record_is_known_by_its_id(store, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "item-7", "published": "2022-01-01"}
+    feed.write_text(json.dumps({**record, "text": "Samuel Dunmore met Gary Kendrick in Paris."}) + "\n",
+                    encoding="utf-8")
+    pipeline.ingest([feed], store)
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({**record, "text": "Samuel Dunmore met Peter Langley in Paris."}) + "\n",
+                     encoding="utf-8")
+    assert pipeline.ingest([later], store).ingested == 1
+    assert [row[1] for row in _meets(store)] == ["Peter Langley"]
+    assert store.query("MATCH (d:Document) RETURN d.identity").rows == [["item-7"]]
+
+
+@pytest.mark.parametrize("where", ["before the projection transaction", "inside the projection transaction"])
+def test_a_run_that_dies_while_replacing_a_version_resumes_to_the_clean_graph(store, tmp_path, monkeypatch, where):
+    inbox = _two_versions(tmp_path)
+    pipeline.ingest([inbox], store)
+    _edit(inbox)
+    pipeline.ingest([inbox], store)
+    clean = graph_fingerprint(store)
+    _wipe(store)
+    _two_versions(tmp_path)
+    pipeline.ingest([inbox], store)
+    _edit(inbox)
+    _dies_at_projection(store, monkeypatch, 1, where)
+    with pytest.raises(Exception):
+        pipeline.ingest([inbox], store)
+    monkeypatch.undo()
+    assert pipeline.ingest([inbox], store).ingested == 1
+    assert graph_fingerprint(store) == clean
+
+
+def test_a_query_warns_once_while_an_interrupted_ingest_leaves_the_projection_incomplete(runner, tmp_path,
+                                                                                         monkeypatch):
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 2)
+    inbox = small_corpus(tmp_path / "inbox", 4)
+    store = EmbeddedStore(os.environ["SPHERE_DATA"])
+    _dies_at_projection(store, monkeypatch, 2, "before the projection transaction")
+    with pytest.raises(RuntimeError):
+        pipeline.ingest([inbox], store)
+    store.close()
+    interrupted = runner.invoke(cli, ["query", "brokers"])
+    assert interrupted.exit_code == 0
+    assert interrupted.stderr.count("the projection is incomplete after an interrupted ingest") == 1
+    assert runner.invoke(cli, ["ingest", str(inbox), "--quiet"]).exit_code == 0
+    finished = runner.invoke(cli, ["query", "brokers"])
+    assert finished.exit_code == 0 and "incomplete" not in finished.stderr

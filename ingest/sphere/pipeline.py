@@ -19,9 +19,8 @@ from .records import Article, Extraction
 from .resolve.overrides import configured_overrides, remap_extractions, stored_targets
 from .resolve.names import NameIndex
 from .resolve.persons import link_across_documents
-from .store.base import GraphStore
-from .store.base import ProjectionChange
-from .write.projection import chunk_increments
+from .store.base import GraphStore, ProjectionChange
+from .write.projection import chunk_increments, recount_for_retired
 from .write.rows import build_batch, document_id
 
 WRITE_BATCH_DOCUMENTS = 50
@@ -141,6 +140,7 @@ def write_extractions(store: GraphStore, extractions: list[Extraction], report: 
     """Resolve across documents (people: the run's index of known people, extended here; read from
     the store when not given), apply the overrides, write; then add the events to the projection and
     mark the documents ingested, in one transaction."""
+    extractions = _latest_versions(extractions, report)
     if not extractions:
         return
     link_across_documents(extractions, people if people is not None else NameIndex(store.people()))
@@ -152,7 +152,29 @@ def write_extractions(store: GraphStore, extractions: list[Extraction], report: 
     ledger, batch.documents = batch.documents, []
     store.write(batch)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    store.change_projection(ProjectionChange(added=chunk_increments(batch),
-                                             ingested=[{"id": row["id"], "ingested_at": now} for row in ledger]))
+    change = _replacing_old_versions(store, extractions)
+    change.added = chunk_increments(batch)
+    change.ingested = [{"id": row["id"], "ingested_at": now} for row in ledger]
+    store.change_projection(change)
     report.ingested += len(extractions)
     report.events += sum(len(x.events) for x in extractions)
+
+
+def _latest_versions(extractions: list[Extraction], report: RunReport) -> list[Extraction]:
+    """Two texts under one lasting name in one chunk: the later is the document's version."""
+    latest = {x.article.lasting_name: x for x in extractions}
+    if len(latest) < len(extractions):
+        report.skip("replaced by a later version in the same run", len(extractions) - len(latest))
+    return [x for x in extractions if latest[x.article.lasting_name] is x]
+
+
+def _replacing_old_versions(store: GraphStore, extractions: list[Extraction]) -> ProjectionChange:
+    """The stored documents that these ones replace (same lasting name, other text), to be retired
+    with their events, and the projection relationships they counted in, recounted without them."""
+    new = {document_id(x) for x in extractions}
+    versions = store.versions(sorted({x.article.lasting_name for x in extractions}))
+    retired = sorted(doc for doc in versions if doc not in new)
+    if not retired:
+        return ProjectionChange()
+    exact, removed = recount_for_retired(store, retired)
+    return ProjectionChange(retired=retired, exact=exact, removed=removed)
