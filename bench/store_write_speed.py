@@ -27,7 +27,7 @@ from sphere.store.embedded_store import EmbeddedStore
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest_workers import build_corpus  # noqa: E402
 
-TIMED_CALLS = ("write", "change_projection", "mark_ingested", "iter_rows", "query", "run_module")
+TIMED_CALLS = ("write", "change_projection", "iter_rows", "query", "run_module")
 
 
 class StoreTimer:

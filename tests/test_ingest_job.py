@@ -68,6 +68,7 @@ def test_watch_once_ingests_only_new_or_changed_text(runner, tmp_path):
                                      encoding="utf-8")
     changed = runner.invoke(cli, ["watch", str(inbox), "--once"])
     assert changed.exit_code == 0 and fingerprint(runner) != before
+    assert "older versions of edited documents" in changed.output
     stats = json.loads(runner.invoke(cli, ["stats", "--json"]).output)
     assert stats["nodes"]["Document"] == 6                                    # the edit replaced a0002.txt
 
@@ -367,7 +368,8 @@ def test_an_edited_file_replaces_its_old_version_and_the_projection_follows(stor
     assert pipeline.ingest([inbox], store).ingested == 2
     assert _meets(store) == [["Samuel Dunmore", "Gary Kendrick", 2, 2, "2020-03-02"]]
     _edit(inbox)
-    assert pipeline.ingest([inbox], store).ingested == 1
+    report = pipeline.ingest([inbox], store)
+    assert report.ingested == 1 and report.replaced == 1
     assert _meets(store) == [["Samuel Dunmore", "Gary Kendrick", 1, 1, "2021-05-07"],
                              ["Samuel Dunmore", "Peter Langley", 1, 1, "2020-03-02"]]
     documents = store.query("MATCH (d:Document) RETURN d.identity ORDER BY d.identity").rows

@@ -32,6 +32,7 @@ class RunReport:
     ingested: int = 0
     skipped: int = 0                       # already in the store, or the same text twice in this run
     events: int = 0
+    replaced: int = 0                      # older versions of edited documents, retired with their events
     problems: list[Problem] = field(default_factory=list)
     skip_reasons: Counter = field(default_factory=Counter)
     seconds: float = 0.0
@@ -153,6 +154,7 @@ def write_extractions(store: GraphStore, extractions: list[Extraction], report: 
     store.write(batch)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     change = _replacing_old_versions(store, extractions)
+    report.replaced += len(change.retired)
     change.added = chunk_increments(batch)
     change.ingested = [{"id": row["id"], "ingested_at": now} for row in ledger]
     store.change_projection(change)

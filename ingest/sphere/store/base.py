@@ -100,11 +100,8 @@ class GraphStore(ABC):
 
     @abstractmethod
     def write(self, batch: GraphBatch) -> None:
-        """Write nodes, then relationships, then mark the batch's documents as ingested (if it has any)."""
-
-    @abstractmethod
-    def mark_ingested(self, rows: list[dict]) -> None:
-        """Set Document.ingested_at ({"id", "ingested_at"} rows): the ledger entry, written last."""
+        """Write nodes, then relationships, then mark the batch's documents as ingested (if it has any);
+        their events are not added to the projection (ingest does that with change_projection)."""
 
     @abstractmethod
     def change_projection(self, change: ProjectionChange) -> None:

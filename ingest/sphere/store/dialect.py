@@ -203,7 +203,7 @@ def add_projection(event_type: str, target: str) -> str:
 def add_projection_every_type(target: str, model: GraphModel | None = None) -> str:
     """Neo4j: add_projection for rows of every event type ({"type", ...}) in one statement."""
     model = model or graph_model()
-    return _every_type(target, model, lambda rel: _add_to(rel))
+    return _every_type(target, model, _add_to)
 
 
 def delete_projection_rows(event_type: str, target: str) -> str:

@@ -143,10 +143,6 @@ class EmbeddedStore(GraphStore):
             self._write_relationships(rel, created)
         self._merge(dialect.mark_ingested(), batch.documents)
 
-    def mark_ingested(self, rows: list[dict]) -> None:
-        with self._using():
-            self._merge(dialect.mark_ingested(), rows)
-
     def change_projection(self, change: ProjectionChange) -> None:
         """One Ladybug transaction: a process killed in it leaves the store as it was before."""
         with self._using() as conn, _transaction(conn):

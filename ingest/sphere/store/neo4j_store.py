@@ -121,11 +121,6 @@ class Neo4jStore(GraphStore):
             session.execute_write(relabel)
 
     @_reachable
-    def mark_ingested(self, rows: list[dict]) -> None:
-        with self._driver.session(database=self.database) as session:
-            session.execute_write(_run_batched, dialect.mark_ingested(), rows)
-
-    @_reachable
     def change_projection(self, change: ProjectionChange) -> None:
         with self._driver.session(database=self.database) as session:
             session.execute_write(_change_projection, change)
