@@ -440,3 +440,12 @@ def test_a_query_warns_once_while_an_interrupted_ingest_leaves_the_projection_in
     assert runner.invoke(cli, ["ingest", str(inbox), "--quiet"]).exit_code == 0
     finished = runner.invoke(cli, ["query", "brokers"])
     assert finished.exit_code == 0 and "incomplete" not in finished.stderr
+
+
+def test_two_versions_of_a_record_in_one_run_keep_the_later(store, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": "item-9", "text": text}) + "\n" for text in (
+        "Samuel Dunmore met Gary Kendrick in Paris.", "Samuel Dunmore met Peter Langley in Paris.")), encoding="utf-8")
+    report = pipeline.ingest([feed], store)
+    assert report.ingested == 1 and report.skip_reasons["replaced by a later version in the same run"] == 1
+    assert [row[1] for row in _meets(store)] == ["Peter Langley"]
