@@ -45,7 +45,7 @@ def build(store: EmbeddedStore, events: int, actors: int, places: int, documents
     for d in range(documents):
         batch.nodes["Document"].append({"id": f"doc:{d}", "title": f"doc {d}", "source": f"{d}.txt", "url": None,
                                         "published": f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-15",
-                                        "lang": "en", "sha256": str(d), "ingested_at": None})
+                                        "lang": "en", "sha256": str(d), "identity": f"d{d}.txt", "ingested_at": None})
         batch.documents.append({"id": f"doc:{d}", "ingested_at": "2026-01-01T00:00:00+00:00"})
     rels = {key: [] for key in ["SUBJECT_OF", "OBJECT_A", "OBJECT_P", "AT", "REPORTED_IN"]}
     hubs = actor_ids[:500]

@@ -27,15 +27,16 @@ from sphere.store.embedded_store import EmbeddedStore
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest_workers import build_corpus  # noqa: E402
 
-TIMED_CALLS = ("write", "replace_projection", "mark_ingested", "iter_rows", "query")
+TIMED_CALLS = ("write", "change_projection", "iter_rows", "query", "run_module")
 
 
 class StoreTimer:
-    """Wraps a store's calls and adds up the seconds spent in them."""
+    """Wraps a store's calls and adds up the seconds spent in them, and the rows they read back."""
 
     def __init__(self, store: GraphStore):
         self.store = store
         self.seconds = 0.0
+        self.rows_read = 0
         self._depth = 0             # a call made from inside another timed call is not counted twice
         for name in TIMED_CALLS:
             setattr(store, name, self._timed(getattr(store, name)))
@@ -47,7 +48,11 @@ class StoreTimer:
             try:
                 result = method(*args, **kwargs)
                 if hasattr(result, "__next__"):
-                    result = iter(list(result))
+                    rows = list(result)
+                    self.rows_read += len(rows)
+                    result = iter(rows)
+                elif hasattr(result, "rows"):
+                    self.rows_read += len(result.rows)
                 return result
             finally:
                 self._depth -= 1

@@ -14,7 +14,12 @@ from urllib.parse import urlsplit
 import pytest
 from flaky_proxy import FlakyProxy
 
+from sphere import pipeline
 from sphere.cli import cli
+from sphere.fingerprint import fingerprint as graph_fingerprint
+from sphere.store import dialect
+from sphere.store.embedded_store import EmbeddedStore
+from sphere.write.projection import rebuild_projection
 
 PEOPLE = ["Khalifa Haftar", "Sergei Shoigu", "Sergey Lavrov", "Recep Tayyip Erdogan", "Vladimir Putin"]
 PLACES = ["Moscow", "Ankara", "Benghazi", "Tripoli", "Istanbul"]
@@ -63,8 +68,9 @@ def test_watch_once_ingests_only_new_or_changed_text(runner, tmp_path):
                                      encoding="utf-8")
     changed = runner.invoke(cli, ["watch", str(inbox), "--once"])
     assert changed.exit_code == 0 and fingerprint(runner) != before
+    assert "older versions of edited documents" in changed.output
     stats = json.loads(runner.invoke(cli, ["stats", "--json"]).output)
-    assert stats["nodes"]["Document"] == 7
+    assert stats["nodes"]["Document"] == 6                                    # the edit replaced a0002.txt
 
 
 def test_html_pages_are_read_for_their_main_text(runner, tmp_path):
@@ -260,3 +266,186 @@ def test_a_corpus_of_bad_files_is_processed_or_skipped_with_one_line_each(runner
     again = runner.invoke(cli, ["ingest", str(corpus), "--quiet"])
     assert json.loads(runner.invoke(cli, ["stats", "--json"]).output) == stats
     assert "already in the graph" in again.output
+
+
+# ---- incremental writes: the projection and the person index --------------------------------------
+def _all_actor_ids(store) -> list[str]:
+    return [row[0] for row in store.query("MATCH (a:Actor) RETURN a.id").rows]
+
+
+def _wipe(store) -> None:
+    store.query("MATCH (n) DETACH DELETE n")
+
+
+def _dies_at_projection(store, monkeypatch, call: int, where: str) -> None:
+    """The run dies at its call-th projection transaction: before it, or inside it (rolled back)."""
+    calls = []
+    original = store.change_projection
+
+    def dying(change):
+        calls.append(change)
+        if len(calls) == call:
+            if where.startswith("inside"):
+                monkeypatch.setattr(dialect, "mark_ingested", lambda: "THIS IS NOT CYPHER")
+                original(change)
+            raise RuntimeError("killed")
+        original(change)
+
+    monkeypatch.setattr(store, "change_projection", dying)
+
+
+def test_the_projection_added_chunk_by_chunk_equals_a_recount_from_every_event(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 4)
+    corpus = small_corpus(tmp_path / "inbox", 14)
+    first = tmp_path / "first"
+    first.mkdir()
+    for path in sorted(corpus.iterdir())[:6]:
+        path.rename(first / path.name)
+    assert pipeline.ingest([first], store).ingested == 6
+    assert pipeline.ingest([corpus], store).ingested == 8
+    added, _ = graph_fingerprint(store)
+    assert store.query("MATCH (:Actor)-[r:MEET]->(:Actor) RETURN max(r.weight)").rows[0][0] > 1
+    rebuild_projection(store, _all_actor_ids(store))
+    assert graph_fingerprint(store)[0] == added
+
+
+@pytest.mark.parametrize("where", ["before the projection transaction", "inside the projection transaction"])
+def test_a_run_that_dies_at_a_chunk_resumes_to_the_clean_graph(store, tmp_path, monkeypatch, where):
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 3)
+    corpus = small_corpus(tmp_path / "inbox", 9)
+    pipeline.ingest([corpus], store)
+    clean = graph_fingerprint(store)
+    _wipe(store)
+    _dies_at_projection(store, monkeypatch, 2, where)
+    with pytest.raises(Exception):
+        pipeline.ingest([corpus], store)
+    monkeypatch.undo()
+    assert store.has_unfinished_documents()
+    assert pipeline.ingest([corpus], store).ingested == 6
+    assert graph_fingerprint(store) == clean and not store.has_unfinished_documents()
+
+
+def test_the_person_index_is_read_once_per_run_and_grows_with_each_chunk(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 1)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Samuel Dunmore met Gary Kendrick in Lisbon on Monday.\n", encoding="utf-8")
+    (inbox / "b.txt").write_text("On Tuesday Dunmore met Peter Langley in Madrid.\n", encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "data")
+    reads = []
+    people = store.people
+    monkeypatch.setattr(store, "people", lambda: reads.append(1) or people())
+    assert pipeline.ingest([inbox], store).ingested == 2
+    assert len(reads) == 1
+    rows = store.query("MATCH (a:Actor)-[r:MEET]->(b:Actor) RETURN a.id, b.id, r.weight ORDER BY b.id").rows
+    assert [row[:2] for row in rows] == [["person:samuel_dunmore", "person:gary_kendrick"],
+                                         ["person:samuel_dunmore", "person:peter_langley"]]
+    store.close()
+
+
+# ---- a document's lasting identity -------------------------------------------------------------------
+def _meets(store) -> list[list]:
+    return store.query("MATCH (a:Actor)-[r:MEET]->(b:Actor) RETURN a.name, b.name, r.weight, r.documents, "
+                       "r.first_seen ORDER BY b.name").rows
+
+
+def _two_versions(tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True, exist_ok=True)
+    (inbox / "b.txt").write_text("date 2021-05-07\nSamuel Dunmore met Gary Kendrick in Paris.\n", encoding="utf-8")
+    (inbox / "sub" / "a.txt").write_text("date 2020-03-02\nSamuel Dunmore met Gary Kendrick in Lisbon.\n",
+                                         encoding="utf-8")
+    return inbox
+
+
+def _edit(inbox) -> None:
+    (inbox / "sub" / "a.txt").write_text("date 2020-03-02\nSamuel Dunmore met Peter Langley in Madrid.\n",
+                                         encoding="utf-8")
+
+
+def test_an_edited_file_replaces_its_old_version_and_the_projection_follows(store, tmp_path):
+    inbox = _two_versions(tmp_path)
+    assert pipeline.ingest([inbox], store).ingested == 2
+    assert _meets(store) == [["Samuel Dunmore", "Gary Kendrick", 2, 2, "2020-03-02"]]
+    _edit(inbox)
+    report = pipeline.ingest([inbox], store)
+    assert report.ingested == 1 and report.replaced == 1
+    assert _meets(store) == [["Samuel Dunmore", "Gary Kendrick", 1, 1, "2021-05-07"],
+                             ["Samuel Dunmore", "Peter Langley", 1, 1, "2020-03-02"]]
+    documents = store.query("MATCH (d:Document) RETURN d.identity ORDER BY d.identity").rows
+    assert documents == [["b.txt"], ["sub/a.txt"]]
+    sentences = [row[0] for row in store.query("MATCH ()-[r:REPORTED_IN]->() RETURN r.sentence").rows]
+    assert not any("Lisbon" in s for s in sentences) and any("Madrid" in s for s in sentences)
+    mentioned = store.query("MATCH (:Document)-[:MENTIONS]->(p:Place) RETURN p.name ORDER BY p.name").rows
+    assert mentioned == [["Madrid"], ["Paris"]]
+    recounted = graph_fingerprint(store)
+    rebuild_projection(store, _all_actor_ids(store))
+    assert graph_fingerprint(store) == recounted
+
+
+def test_the_same_text_under_a_new_name_is_still_skipped(store, tmp_path):
+    inbox = _two_versions(tmp_path)
+    pipeline.ingest([inbox], store)
+    (inbox / "copy.txt").write_text((inbox / "b.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    report = pipeline.ingest([inbox], store)
+    assert report.ingested == 0 and report.skipped == 3
+    assert store.query("MATCH (d:Document) RETURN count(d)").rows == [[2]]
+
+
+def test_a_json_lines_record_is_known_by_its_id(store, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "item-7", "published": "2022-01-01"}
+    feed.write_text(json.dumps({**record, "text": "Samuel Dunmore met Gary Kendrick in Paris."}) + "\n",
+                    encoding="utf-8")
+    pipeline.ingest([feed], store)
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({**record, "text": "Samuel Dunmore met Peter Langley in Paris."}) + "\n",
+                     encoding="utf-8")
+    assert pipeline.ingest([later], store).ingested == 1
+    assert [row[1] for row in _meets(store)] == ["Peter Langley"]
+    assert store.query("MATCH (d:Document) RETURN d.identity").rows == [["item-7"]]
+
+
+@pytest.mark.parametrize("where", ["before the projection transaction", "inside the projection transaction"])
+def test_a_run_that_dies_while_replacing_a_version_resumes_to_the_clean_graph(store, tmp_path, monkeypatch, where):
+    inbox = _two_versions(tmp_path)
+    pipeline.ingest([inbox], store)
+    _edit(inbox)
+    pipeline.ingest([inbox], store)
+    clean = graph_fingerprint(store)
+    _wipe(store)
+    _two_versions(tmp_path)
+    pipeline.ingest([inbox], store)
+    _edit(inbox)
+    _dies_at_projection(store, monkeypatch, 1, where)
+    with pytest.raises(Exception):
+        pipeline.ingest([inbox], store)
+    monkeypatch.undo()
+    assert pipeline.ingest([inbox], store).ingested == 1
+    assert graph_fingerprint(store) == clean
+
+
+def test_a_query_warns_once_while_an_interrupted_ingest_leaves_the_projection_incomplete(runner, tmp_path,
+                                                                                         monkeypatch):
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 2)
+    inbox = small_corpus(tmp_path / "inbox", 4)
+    store = EmbeddedStore(os.environ["SPHERE_DATA"])
+    _dies_at_projection(store, monkeypatch, 2, "before the projection transaction")
+    with pytest.raises(RuntimeError):
+        pipeline.ingest([inbox], store)
+    store.close()
+    interrupted = runner.invoke(cli, ["query", "brokers"])
+    assert interrupted.exit_code == 0
+    assert interrupted.stderr.count("the projection is incomplete after an interrupted ingest") == 1
+    assert runner.invoke(cli, ["ingest", str(inbox), "--quiet"]).exit_code == 0
+    finished = runner.invoke(cli, ["query", "brokers"])
+    assert finished.exit_code == 0 and "incomplete" not in finished.stderr
+
+
+def test_two_versions_of_a_record_in_one_run_keep_the_later(store, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": "item-9", "text": text}) + "\n" for text in (
+        "Samuel Dunmore met Gary Kendrick in Paris.", "Samuel Dunmore met Peter Langley in Paris.")), encoding="utf-8")
+    report = pipeline.ingest([feed], store)
+    assert report.ingested == 1 and report.skip_reasons["replaced by a later version in the same run"] == 1
+    assert [row[1] for row in _meets(store)] == ["Peter Langley"]

@@ -1,5 +1,8 @@
 """The store contract, run on the embedded store and on Neo4j when NEO4J_URI is set."""
-from sphere.store.base import GraphBatch, RelRows
+import pytest
+
+from sphere.store import dialect
+from sphere.store.base import GraphBatch, ProjectionChange, RelRows
 from sphere.write.projection import rebuild_projection
 
 
@@ -15,7 +18,7 @@ def _batch(doc="doc:1", aliases=("Россия",)):
                               "confidence": 0.6, "lang": "ru", "status": None, "role": None, "date_text": None,
                               "attrs": "{}"}]
     batch.nodes["Document"] += [{"id": doc, "title": "t", "source": "a.txt", "url": None, "published": "2024-05-02",
-                                 "lang": "ru", "sha256": "00", "ingested_at": None}]
+                                 "lang": "ru", "sha256": "00", "identity": f"{doc}.txt", "ingested_at": None}]
     batch.relationships = [
         RelRows("SUBJECT_OF", "Actor", "Event", [{"src": "person:x", "dst": f"ev:{doc}"}]),
         RelRows("OBJECT", "Event", "Actor", [{"src": f"ev:{doc}", "dst": "country:RU", "role": None}]),
@@ -59,3 +62,60 @@ def test_projection_is_rebuilt_from_events(store):
     rows = store.query("MATCH (a:Actor)-[r:MEET]->(b:Actor) RETURN a.id AS a, b.id AS b, r.weight AS w, "
                        "r.documents AS d, r.first_seen AS f").dicts()
     assert rows == [{"a": "person:x", "b": "country:RU", "w": 2, "d": 2, "f": "2024-05-01"}]
+
+
+def _meet(store):
+    return store.query("MATCH (a:Actor)-[r:MEET]->(b:Actor) RETURN a.id AS a, b.id AS b, r.weight AS w, "
+                       "r.documents AS d, r.first_seen AS f, r.last_seen AS l").dicts()
+
+
+def _added(weight, documents, first, last):
+    return ProjectionChange(added=[RelRows("MEET", "Actor", "Actor", [
+        {"src": "person:x", "dst": "country:RU", "weight": weight, "documents": documents,
+         "first_seen": first, "last_seen": last}])])
+
+
+def test_added_events_sum_into_the_projection_and_widen_its_dates(store):
+    batch = _batch()
+    batch.documents = []
+    store.write(batch)
+    store.change_projection(_added(2, 1, "2024-05-01", "2024-05-03"))
+    store.change_projection(_added(3, 2, "2023-01", "2024-05-02"))
+    store.change_projection(_added(1, 1, None, None))
+    assert _meet(store) == [{"a": "person:x", "b": "country:RU", "w": 6, "d": 4, "f": "2023-01", "l": "2024-05-03"}]
+
+
+def test_the_ledger_is_marked_with_the_projection_and_both_roll_back_together(store, monkeypatch):
+    batch = _batch()
+    batch.documents = []
+    store.write(batch)
+    change = _added(1, 1, "2024-05-01", "2024-05-01")
+    change.ingested = [{"id": "doc:1", "ingested_at": "2024-05-02T00:00:00+00:00"}]
+    monkeypatch.setattr(dialect, "mark_ingested", lambda: "THIS IS NOT CYPHER")
+    with pytest.raises(Exception):
+        store.change_projection(change)
+    assert _meet(store) == [] and store.ingested(["doc:1"]) == set()
+    assert store.has_unfinished_documents()
+    monkeypatch.undo()
+    store.change_projection(change)
+    assert _meet(store)[0]["w"] == 1 and store.ingested(["doc:1"]) == {"doc:1"}
+    assert not store.has_unfinished_documents()
+
+
+def test_a_rebuild_deletes_relationships_whose_events_are_gone_and_keeps_the_others(store):
+    store.write(_batch())
+    store.change_projection(_added(1, 1, "2024-05-01", "2024-05-01"))
+    store.change_projection(ProjectionChange(added=[RelRows("VISIT", "Actor", "Place", [
+        {"src": "person:x", "dst": "place:moscow", "weight": 1, "documents": 1, "first_seen": None, "last_seen": None}])]))
+    rebuild_projection(store, ["person:x"])
+    assert _meet(store) == [{"a": "person:x", "b": "country:RU", "w": 1, "d": 1, "f": "2024-05-01", "l": "2024-05-01"}]
+    assert store.query("MATCH (:Actor)-[r:VISIT]->(:Place) RETURN count(r)").rows == [[0]]
+
+
+def test_events_of_documents_not_marked_ingested_are_not_counted(store):
+    store.write(_batch())
+    unmarked = _batch(doc="doc:2")
+    unmarked.documents = []
+    store.write(unmarked)
+    rebuild_projection(store, ["person:x"])
+    assert [row["w"] for row in _meet(store)] == [1]

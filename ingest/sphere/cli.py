@@ -160,7 +160,8 @@ def ingest_command(paths: tuple[str, ...], gexf: str | None, quiet: bool, worker
 @_workers_options
 def watch_command(folder: str, every: str, once: bool, workers: int, dask: str | None, log_file: str | None) -> None:
     """The scheduled ingest job: ingest every new or changed document under FOLDER, now and then
-    every --every. A document's identity is its text, so renamed or re-saved files are not ingested twice.
+    every --every. A renamed or copied file (same text) is not ingested twice; an edited file (same path,
+    new text) replaces its old version's events.
 
     Example: sphere watch /inbox --every 15m --log /inbox/sphere.log
     """
@@ -281,8 +282,11 @@ def query_command(name: str | None, list_modules: bool, params: tuple[str, ...],
         module.bind(given)                       # types, dates and event types checked before the store
     except ModuleError as exc:
         raise click.ClickException(str(exc)) from exc
+    from .write.projection import projection_warning
     with open_store() as store:
         store.ensure_schema()
+        if warning := projection_warning(store):
+            err.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
         bound = module.bind_to(store, given)
         try:
             result = store.run_module(module.body, bound)

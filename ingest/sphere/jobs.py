@@ -148,6 +148,8 @@ def _one_run(paths, runner, console: Console, show: bool) -> RunReport:
 def summary_table(report: RunReport) -> Table:
     table = wrapping_table("outcome", "documents", "why", title="Ingest run")
     table.add_row("ingested", str(report.ingested), f"{report.events} events")
+    if report.replaced:
+        table.add_row("replaced", str(report.replaced), "older versions of edited documents, their events removed")
     for reason, count in sorted(report.skip_reasons.items()):
         table.add_row("skipped", str(count), reason)
     failures = Counter(_reason_kind(p.reason) for p in report.problems if p.fatal)

@@ -16,6 +16,7 @@ class NodeSpec:
     properties: dict[str, str]
     kind_labels: dict[str, str]
     scores: dict[str, str]
+    indexes: tuple[str, ...] = ()           # properties looked up by value (Neo4j range indexes)
 
     def columns(self) -> dict[str, str]:
         """Every stored property: what ingest writes and what `sphere analyze` writes."""
@@ -79,7 +80,7 @@ def graph_model() -> GraphModel:
     raw = _load_yaml("graph_model.yaml")
     nodes = {
         label: NodeSpec(label, spec["key"], dict(spec["properties"]), dict(spec.get("kind_labels", {})),
-                        dict(spec.get("scores", {})))
+                        dict(spec.get("scores", {})), tuple(spec.get("indexes", ())))
         for label, spec in raw["nodes"].items()
     }
     rels = {

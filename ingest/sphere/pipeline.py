@@ -1,8 +1,9 @@
 """The pipeline as a Python API: read -> detect language -> analyse -> extract -> resolve -> write.
 
 The ledger is the store itself: a Document's id is its content hash and it counts as ingested
-only once `ingested_at` is set, which happens after its nodes, relationships and projection are
-written. A crash at any point before that is redone, idempotently, by the next run.
+only once `ingested_at` is set. A chunk's nodes and relationships are written first (idempotent
+MERGEs); then one transaction adds the chunk's events to the projection and marks its documents
+ingested, so a run killed at any point is redone by the next one without counting anything twice.
 """
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from .records import Article, Extraction
 from .resolve.overrides import configured_overrides, remap_extractions, stored_targets
 from .resolve.names import NameIndex
 from .resolve.persons import link_across_documents
-from .store.base import GraphStore
-from .write.projection import rebuild_projection
+from .store.base import GraphStore, ProjectionChange
+from .write.projection import chunk_increments, recount_for_retired
 from .write.rows import build_batch, document_id
 
 WRITE_BATCH_DOCUMENTS = 50
@@ -31,6 +32,7 @@ class RunReport:
     ingested: int = 0
     skipped: int = 0                       # already in the store, or the same text twice in this run
     events: int = 0
+    replaced: int = 0                      # older versions of edited documents, retired with their events
     problems: list[Problem] = field(default_factory=list)
     skip_reasons: Counter = field(default_factory=Counter)
     seconds: float = 0.0
@@ -71,27 +73,29 @@ def ingest(paths: Iterable[str | Path], store: GraphStore,
         on_problem(p)
 
     store.ensure_schema()
+    people = NameIndex(store.people())       # loaded once, then extended with each chunk's new people
     in_flight = None      # the next chunk is extracted while the previous one is written
     for chunk in _chunks(_articles(paths, problem, report, on_progress), WRITE_BATCH_DOCUMENTS):
         todo = _not_yet_ingested(store, chunk, report, on_progress)
         started = (todo, runner.map(todo))
         if in_flight:
-            _collect_and_write(store, *in_flight, report, problem, on_progress)
+            _collect_and_write(store, *in_flight, report, problem, on_progress, people)
         in_flight = started
     if in_flight:
-        _collect_and_write(store, *in_flight, report, problem, on_progress)
+        _collect_and_write(store, *in_flight, report, problem, on_progress, people)
     return report
 
 
 def _collect_and_write(store: GraphStore, todo: list[Article], results: Iterable, report: RunReport,
-                       problem: Callable[[Problem], None], on_progress: Callable[[int], None]) -> None:
+                       problem: Callable[[Problem], None], on_progress: Callable[[int], None],
+                       people: NameIndex) -> None:
     extractions = []
     for result in results:
         if isinstance(result, Problem):
             problem(result)
         else:
             extractions.append(result)
-    write_extractions(store, extractions, report)
+    write_extractions(store, extractions, report, people)
     on_progress(len(todo))
 
 
@@ -132,11 +136,15 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def write_extractions(store: GraphStore, extractions: list[Extraction], report: RunReport) -> None:
-    """Resolve across documents, apply the overrides, write, rebuild the projection, then mark ingested."""
+def write_extractions(store: GraphStore, extractions: list[Extraction], report: RunReport,
+                      people: NameIndex | None = None) -> None:
+    """Resolve across documents (people: the run's index of known people, extended here; read from
+    the store when not given), apply the overrides, write; then add the events to the projection and
+    mark the documents ingested, in one transaction."""
+    extractions = _latest_versions(extractions, report)
     if not extractions:
         return
-    link_across_documents(extractions, NameIndex(store.people()))
+    link_across_documents(extractions, people if people is not None else NameIndex(store.people()))
     if overrides := configured_overrides():
         remap_extractions(extractions, overrides, stored_targets(store, overrides))
     entity_ids = sorted({e for x in extractions for e in x.entities})
@@ -144,8 +152,31 @@ def write_extractions(store: GraphStore, extractions: list[Extraction], report: 
     batch = build_batch(extractions, known)
     ledger, batch.documents = batch.documents, []
     store.write(batch)
-    rebuild_projection(store, sorted({ev.subject for x in extractions for ev in x.events}))
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    store.mark_ingested([{"id": row["id"], "ingested_at": now} for row in ledger])
+    change = _replacing_old_versions(store, extractions)
+    report.replaced += len(change.retired)
+    change.added = chunk_increments(batch)
+    change.ingested = [{"id": row["id"], "ingested_at": now} for row in ledger]
+    store.change_projection(change)
     report.ingested += len(extractions)
     report.events += sum(len(x.events) for x in extractions)
+
+
+def _latest_versions(extractions: list[Extraction], report: RunReport) -> list[Extraction]:
+    """Two texts under one lasting name in one chunk: the later is the document's version."""
+    latest = {x.article.lasting_name: x for x in extractions}
+    if len(latest) < len(extractions):
+        report.skip("replaced by a later version in the same run", len(extractions) - len(latest))
+    return [x for x in extractions if latest[x.article.lasting_name] is x]
+
+
+def _replacing_old_versions(store: GraphStore, extractions: list[Extraction]) -> ProjectionChange:
+    """The stored documents that these ones replace (same lasting name, other text), to be retired
+    with their events, and the projection relationships they counted in, recounted without them."""
+    new = {document_id(x) for x in extractions}
+    versions = store.versions(sorted({x.article.lasting_name for x in extractions}))
+    retired = sorted(doc for doc in versions if doc not in new)
+    if not retired:
+        return ProjectionChange()
+    exact, removed = recount_for_retired(store, retired)
+    return ProjectionChange(retired=retired, exact=exact, removed=removed)

@@ -16,6 +16,12 @@ class Article:
     url: str | None = None
     published: str | None = None  # ISO date of the document, when known
     lang: str | None = None       # language hint from the input, if any
+    identity: str | None = None   # lasting name: path under the ingested folder, or the JSON Lines id (default: doc)
+
+    @property
+    def lasting_name(self) -> str:
+        """What names the document across its versions: a new text under it replaces the old one."""
+        return self.identity or self.doc
 
     @property
     def sha256(self) -> str:

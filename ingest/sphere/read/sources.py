@@ -76,9 +76,17 @@ def _read_folder(folder: Path) -> Iterator[Article | Problem]:
         elif not path.is_file():
             yield Problem(str(path), "not a regular file (a folder, pipe, socket or device); skipped")
         else:
-            yield from read_file(path)
+            yield from (_named(item, path.relative_to(folder)) for item in read_file(path))
     if not found:
         yield Problem(str(folder), "folder holds no .txt, .md, .html or .jsonl files")
+
+
+def _named(item: Article | Problem, relative: Path) -> Article | Problem:
+    """A file's article is known across its versions by its path under the folder read (a JSON Lines
+    record by its id)."""
+    if isinstance(item, Article) and relative.suffix.lower() not in JSONL_SUFFIXES:
+        return replace(item, identity=relative.as_posix())
+    return item
 
 
 def read_file(path: Path) -> Iterator[Article | Problem]:

@@ -47,6 +47,21 @@ class GraphBatch:
         return not self.documents
 
 
+@dataclass
+class ProjectionChange:
+    """One change of the influence projection, applied in one transaction, in this order: the retired
+    documents removed with their events, evidence and mentions; the `removed` relationships deleted;
+    the `exact` ones given their values; the `added` rows added (a chunk's events: weights and
+    documents summed, first/last seen widened); the `ingested` documents marked (the ledger), so that
+    a document's events are counted in the projection exactly when it is marked ingested."""
+
+    retired: list[str] = field(default_factory=list)
+    removed: list[RelRows] = field(default_factory=list)     # rows {src, dst}
+    exact: list[RelRows] = field(default_factory=list)       # rows {src, dst, weight, documents, first_seen, last_seen}
+    added: list[RelRows] = field(default_factory=list)       # the same rows, added to what is stored
+    ingested: list[dict] = field(default_factory=list)       # {"id", "ingested_at"}
+
+
 @dataclass(frozen=True)
 class QueryResult:
     columns: list[str]
@@ -85,15 +100,12 @@ class GraphStore(ABC):
 
     @abstractmethod
     def write(self, batch: GraphBatch) -> None:
-        """Write nodes, then relationships, then mark the batch's documents as ingested (if it has any)."""
+        """Write nodes, then relationships, then mark the batch's documents as ingested (if it has any);
+        their events are not added to the projection (ingest does that with change_projection)."""
 
     @abstractmethod
-    def mark_ingested(self, rows: list[dict]) -> None:
-        """Set Document.ingested_at ({"id", "ingested_at"} rows): the ledger entry, written last."""
-
-    @abstractmethod
-    def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:
-        """Delete the projection relationships leaving these actors and write the given ones."""
+    def change_projection(self, change: ProjectionChange) -> None:
+        """Apply the change in one transaction (see ProjectionChange)."""
 
     def close(self) -> None:
         return None
@@ -109,6 +121,16 @@ class GraphStore(ABC):
         if not doc_ids:
             return set()
         return {row[0] for row in self.query(dialect.ingested_documents(), {"ids": doc_ids}).rows}
+
+    def has_unfinished_documents(self) -> bool:
+        """Whether some document is written but not marked ingested (its events not in the projection)."""
+        return bool(self.query(dialect.unfinished_documents()).rows)
+
+    def versions(self, identities: list[str]) -> dict[str, str]:
+        """Stored document id -> identity, for every stored version of these identities."""
+        if not identities:
+            return {}
+        return {row[0]: row[1] for row in self.query(dialect.documents_with_identity(), {"identities": identities}).rows}
 
     def aliases_of(self, label: str, ids: list[str]) -> dict[str, list[str]]:
         if not ids:

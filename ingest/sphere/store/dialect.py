@@ -22,11 +22,13 @@ def name(prop: str) -> str:
 # ---- schema -------------------------------------------------------------------------------------
 def neo4j_schema(model: GraphModel | None = None) -> list[str]:
     model = model or graph_model()
-    return [
+    constraints = [
         f"CREATE CONSTRAINT {spec.label.lower()}_{spec.key} IF NOT EXISTS "
         f"FOR (n:{spec.label}) REQUIRE n.{spec.key} IS UNIQUE"
         for spec in model.nodes.values()
     ]
+    return constraints + [f"CREATE INDEX {spec.label.lower()}_{prop} IF NOT EXISTS FOR (n:{spec.label}) ON (n.{prop})"
+                          for spec in model.nodes.values() for prop in spec.indexes]
 
 
 def ladybug_schema(model: GraphModel | None = None) -> list[str]:
@@ -119,41 +121,121 @@ def mark_ingested() -> str:
     return "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.ingested_at = row.ingested_at"
 
 
+def unfinished_documents() -> str:
+    """Documents written but not marked ingested: an ingest was interrupted (or is running)."""
+    return "MATCH (d:Document) WHERE d.ingested_at IS NULL RETURN d.id AS id LIMIT 1"
+
+
+def documents_with_identity() -> str:
+    """Every stored version of the documents whose lasting identity is in $identities."""
+    return "MATCH (d:Document) WHERE d.identity IN $identities RETURN d.id AS id, d.identity AS identity"
+
+
+# ---- the influence projection (write/projection.py) ---------------------------------------------
+# How the projection's properties of two sets of events combine: what an increment does.
+PROJECTION_COMBINE = {"weight": "sum", "documents": "sum", "first_seen": "min", "last_seen": "max"}
+_EVENT_ROW = ("RETURN s.id AS src, e.type AS type, t.id AS dst, e.date AS date, d.id AS doc, "
+              "d.published AS published")
+
+
 def event_edges(target: str, every_subject: bool = False) -> str:
-    """Events (of the subjects in $ids, or of every subject) with their object of one label:
-    what the projection is built from."""
+    """Events (of the subjects in $ids, or of every subject) with their object of one label, from
+    ingested documents: what the projection is built from. (WITH ... WHERE, not MATCH ... WHERE:
+    Ladybug loses rows when pushed-down filters constrain a relationship and an end node.)"""
     subjects = "MATCH (s:Actor)" if every_subject else "UNWIND $ids AS sid MATCH (s:Actor {id: sid})"
     return (
         f"{subjects} MATCH (s)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t:{target}) "
-        "MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE o.role IS NULL "
-        "RETURN s.id AS src, e.type AS type, t.id AS dst, e.date AS date, d.id AS doc, d.published AS published"
+        "MATCH (e)-[:REPORTED_IN]->(d:Document) WITH s, e, o, t, d "
+        "WHERE o.role IS NULL AND d.ingested_at IS NOT NULL " + _EVENT_ROW
     )
 
 
-def delete_projection(event_type: str, target: str) -> str:
-    return f"UNWIND $ids AS sid MATCH (s:Actor {{id: sid}})-[r:{event_type}]->(:{target}) DELETE r"
+def edge_events(target: str) -> str:
+    """Events behind the projection relationships $keys ({src, type, dst}), from ingested documents
+    other than $retired: a recount of just these relationships."""
+    return (
+        f"UNWIND $keys AS k MATCH (s:Actor {{id: k.src}})-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t:{target} {{id: k.dst}}) "
+        "MATCH (e)-[:REPORTED_IN]->(d:Document) WITH k, s, e, o, t, d "
+        "WHERE e.type = k.type AND o.role IS NULL AND d.ingested_at IS NOT NULL AND NOT d.id IN $retired "
+        + _EVENT_ROW
+    )
 
 
-def delete_every_projection(model: GraphModel | None = None) -> str:
-    """Neo4j: the projection relationships leaving the actors $ids, every type in one statement."""
+def edges_of_documents(target: str) -> str:
+    """The projection relationships ({src, type, dst}) that the events of the documents $ids count in."""
+    return (
+        f"UNWIND $ids AS id MATCH (e:Event)-[:REPORTED_IN]->(:Document {{id: id}}) "
+        f"MATCH (s:Actor)-[:SUBJECT_OF]->(e)-[o:OBJECT]->(t:{target}) WITH s, e, o, t WHERE o.role IS NULL "
+        "RETURN DISTINCT s.id AS src, e.type AS type, t.id AS dst"
+    )
+
+
+def projection_leaving(target: str, model: GraphModel | None = None) -> str:
+    """The projection relationships ({src, type, dst}) leaving the actors $ids (Neo4j spelling)."""
     model = model or graph_model()
-    return f"UNWIND $ids AS sid MATCH (s:Actor {{id: sid}})-[r:{'|'.join(model.projection)}]->() DELETE r"
+    return (f"UNWIND $ids AS sid MATCH (s:Actor {{id: sid}})-[r:{'|'.join(model.projection)}]->(t:{target}) "
+            "RETURN s.id AS src, type(r) AS type, t.id AS dst")
+
+
+def _combined(prop: str) -> str:
+    how = PROJECTION_COMBINE[prop]
+    if how == "sum":
+        return f"r.{name(prop)} = r.{name(prop)} + row.{name(prop)}"
+    wider = "<" if how == "min" else ">"
+    return (f"r.{name(prop)} = CASE WHEN r.{name(prop)} IS NULL OR row.{name(prop)} {wider} r.{name(prop)} "
+            f"THEN row.{name(prop)} ELSE r.{name(prop)} END")
+
+
+def _add_to(rel: RelSpec) -> str:
+    created = ", ".join(f"r.{name(p)} = row.{name(p)}" for p in rel.properties)
+    matched = ", ".join(_combined(p) for p in rel.properties)
+    return f"MERGE (a)-[r:{rel.type}]->(b) ON CREATE SET {created} ON MATCH SET {matched}"
+
+
+def add_projection(event_type: str, target: str) -> str:
+    """Rows ({src, dst} and the properties of a set of events) added to the projection relationships
+    of one type: created when missing, else weights and documents summed, first/last seen widened."""
+    rel = graph_model().projection[event_type]
+    return (f"UNWIND $rows AS row MATCH (a:Actor {{id: row.src}}) MATCH (b:{target} {{id: row.dst}}) "
+            + _add_to(rel))
+
+
+def add_projection_every_type(target: str, model: GraphModel | None = None) -> str:
+    """Neo4j: add_projection for rows of every event type ({"type", ...}) in one statement."""
+    model = model or graph_model()
+    return _every_type(target, model, _add_to)
+
+
+def delete_projection_rows(event_type: str, target: str) -> str:
+    return (f"UNWIND $rows AS row MATCH (a:Actor {{id: row.src}})-[r:{event_type}]->(b:{target} {{id: row.dst}}) "
+            "DELETE r")
 
 
 def upsert_projection(target: str, model: GraphModel | None = None) -> str:
     """Neo4j: projection rows of every event type ({"type", "src", "dst", ...}) towards one target
-    label in one statement; Cypher 5 has no relationship type from a parameter, so each type is a
-    FOREACH that runs for the rows of that type."""
+    label in one statement, their values replacing the stored ones."""
     model = model or graph_model()
-    branches = []
-    for event_type, rel in model.projection.items():
-        if target not in rel.targets:
-            continue
-        sets = ", ".join(f"r.{name(p)} = row.{name(p)}" for p in rel.properties)
-        branches.append(f"FOREACH (_ IN CASE WHEN row.type = '{event_type}' THEN [1] ELSE [] END | "
-                        f"MERGE (a)-[r:{event_type}]->(b) SET {sets})")
+    return _every_type(target, model, lambda rel: f"MERGE (a)-[r:{rel.type}]->(b) SET " + ", ".join(
+        f"r.{name(p)} = row.{name(p)}" for p in rel.properties))
+
+
+def _every_type(target: str, model: GraphModel, clause) -> str:
+    """Cypher 5 has no relationship type from a parameter, so each type is a FOREACH that runs for
+    the rows of that type."""
+    branches = [f"FOREACH (_ IN CASE WHEN row.type = '{event_type}' THEN [1] ELSE [] END | {clause(rel)})"
+                for event_type, rel in model.projection.items() if target in rel.targets]
     return (f"UNWIND $rows AS row MATCH (a:Actor {{id: row.src}}) MATCH (b:{target} {{id: row.dst}}) "
             + " ".join(branches))
+
+
+# ---- replaced documents ---------------------------------------------------------------------------
+def delete_document_events() -> str:
+    """The events reported in the documents $ids, with their relationships."""
+    return "UNWIND $ids AS id MATCH (e:Event)-[:REPORTED_IN]->(:Document {id: id}) DETACH DELETE e"
+
+
+def delete_documents() -> str:
+    return "UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d"
 
 
 # ---- corrections (resolve/overrides.py) -------------------------------------------------------------
@@ -244,12 +326,17 @@ def writer_statements() -> list[str]:
                    [(b, a, False) for a in rel.sources for b in rel.targets]
             out += [f(rel, label, other, outgoing) for label, other, outgoing in ends
                     for f in (incident, delete_incident)]
+    targets = model.projection["MEET"].targets
     for event_type, rel in model.projection.items():
         for target in rel.targets:
-            out += [delete_projection(event_type, target), projection_edges(event_type, target)]
-    out += [event_edges(t, every) for t in model.projection["MEET"].targets for every in (False, True)]
-    out += [delete_every_projection(model)] + [upsert_projection(t, model) for t in model.projection["MEET"].targets]
-    out += [ingested_documents(), mark_ingested(), people()]
+            out += [add_projection(event_type, target), delete_projection_rows(event_type, target),
+                    projection_edges(event_type, target)]
+    out += [event_edges(t, every) for t in targets for every in (False, True)]
+    for target in targets:
+        out += [upsert_projection(target, model), add_projection_every_type(target, model), edge_events(target),
+                edges_of_documents(target), projection_leaving(target, model)]
+    out += [ingested_documents(), mark_ingested(), people(), unfinished_documents(), documents_with_identity(),
+            delete_document_events(), delete_documents()]
     return out
 
 

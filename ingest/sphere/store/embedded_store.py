@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from ..model import graph_model
 from . import dialect
-from .base import GraphBatch, GraphStore, QueryResult, RelRows, StoreBusy, StoreError
+from .base import GraphBatch, GraphStore, ProjectionChange, QueryResult, RelRows, StoreBusy, StoreError
 
 ARROW_TYPES = {"string": pa.string(), "string_list": pa.list_(pa.string()), "float": pa.float64(), "int": pa.int64()}
 DB_FILE = "graph.lbug"
@@ -143,18 +143,20 @@ class EmbeddedStore(GraphStore):
             self._write_relationships(rel, created)
         self._merge(dialect.mark_ingested(), batch.documents)
 
-    def mark_ingested(self, rows: list[dict]) -> None:
-        with self._using():
-            self._merge(dialect.mark_ingested(), rows)
-
-    def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:
-        model = graph_model()
-        with self._using() as conn:
-            for event_type, spec in model.projection.items():
-                for target in spec.targets:
-                    conn.execute(dialect.delete_projection(event_type, target), {"ids": actor_ids})
-            for rel in edges:
-                self._write_relationships(rel, created=set(actor_ids))
+    def change_projection(self, change: ProjectionChange) -> None:
+        """One Ladybug transaction: a process killed in it leaves the store as it was before."""
+        with self._using() as conn, _transaction(conn):
+            if change.retired:
+                conn.execute(dialect.delete_document_events(), {"ids": change.retired})
+                conn.execute(dialect.delete_documents(), {"ids": change.retired})
+            for rel in change.removed:
+                self._merge(dialect.delete_projection_rows(rel.type, rel.target), rel.rows)
+            for rel in change.exact:
+                spec = graph_model().projection[rel.type]
+                self._merge(dialect.upsert_relationships(spec, rel.source, rel.target), rel.rows)
+            for rel in change.added:
+                self._merge(dialect.add_projection(rel.type, rel.target), rel.rows)
+            self._merge(dialect.mark_ingested(), change.ingested)
 
     # ---- helpers ------------------------------------------------------------------------------
     def _write_relationships(self, rel: RelRows, created: set[str]) -> None:
@@ -182,6 +184,17 @@ class EmbeddedStore(GraphStore):
     def _merge(self, statement: str, rows: list[dict]) -> None:
         for i in range(0, len(rows), 1000):
             self.conn.execute(statement, {"rows": rows[i:i + 1000]})
+
+
+@contextmanager
+def _transaction(conn: ladybug.Connection) -> Iterator[None]:
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def open_database(data_dir: Path) -> ladybug.Database:

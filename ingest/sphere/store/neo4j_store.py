@@ -9,7 +9,7 @@ from neo4j.exceptions import AuthError, ClientError, DatabaseUnavailable, Servic
 
 from ..model import graph_model
 from . import dialect
-from .base import GraphBatch, GraphStore, QueryResult, RelRows, StoreRefused, StoreUnavailable
+from .base import GraphBatch, GraphStore, ProjectionChange, QueryResult, RelRows, StoreRefused, StoreUnavailable
 
 BATCH_ROWS = 5000
 
@@ -121,14 +121,9 @@ class Neo4jStore(GraphStore):
             session.execute_write(relabel)
 
     @_reachable
-    def mark_ingested(self, rows: list[dict]) -> None:
+    def change_projection(self, change: ProjectionChange) -> None:
         with self._driver.session(database=self.database) as session:
-            session.execute_write(_run_batched, dialect.mark_ingested(), rows)
-
-    @_reachable
-    def replace_projection(self, actor_ids: list[str], edges: list[RelRows]) -> None:
-        with self._driver.session(database=self.database) as session:
-            session.execute_write(_replace_projection, actor_ids, edges)
+            session.execute_write(_change_projection, change)
 
 
 def _write_batch(tx, batch: GraphBatch) -> None:
@@ -145,16 +140,26 @@ def _write_batch(tx, batch: GraphBatch) -> None:
     _run_batched(tx, dialect.mark_ingested(), batch.documents)
 
 
-def _replace_projection(tx, actor_ids: list[str], edges: list[RelRows]) -> None:
-    """Every projection relationship of these actors deleted in one statement, the new ones written
-    in one statement per target label (a row carries its event type)."""
-    for i in range(0, len(actor_ids), BATCH_ROWS):
-        tx.run(dialect.delete_every_projection(), ids=actor_ids[i:i + BATCH_ROWS]).consume()
+def _change_projection(tx, change: ProjectionChange) -> None:
+    """The change in one transaction: relationships of every event type towards one target label
+    are added, or set, in one statement (a row carries its event type)."""
+    if change.retired:
+        tx.run(dialect.delete_document_events(), ids=change.retired).consume()
+        tx.run(dialect.delete_documents(), ids=change.retired).consume()
+    for rel in change.removed:
+        _run_batched(tx, dialect.delete_projection_rows(rel.type, rel.target), rel.rows)
+    for target, rows in _by_target(change.exact):
+        _run_batched(tx, dialect.upsert_projection(target), rows)
+    for target, rows in _by_target(change.added):
+        _run_batched(tx, dialect.add_projection_every_type(target), rows)
+    _run_batched(tx, dialect.mark_ingested(), change.ingested)
+
+
+def _by_target(edges: list[RelRows]) -> list[tuple[str, list[dict]]]:
     by_target: dict[str, list[dict]] = {}
     for rel in edges:
         by_target.setdefault(rel.target, []).extend({**row, "type": rel.type} for row in rel.rows)
-    for target, rows in sorted(by_target.items()):
-        _run_batched(tx, dialect.upsert_projection(target), rows)
+    return sorted(by_target.items())
 
 
 def _run_batched(tx, statement: str, rows: list[dict]) -> None:

@@ -42,7 +42,7 @@ def build_batch(extractions: list[Extraction], known_aliases: dict[str, list[str
         batch.nodes["Document"].append({
             "id": doc, "title": article.title or article.doc, "source": article.doc, "url": article.url,
             "published": article.published, "lang": extraction.lang, "sha256": extraction.sha256,
-            "ingested_at": None,
+            "identity": article.lasting_name, "ingested_at": None,
         })
         batch.documents.append({"id": doc, "ingested_at": now})
         for entity_id, count in sorted(extraction.mention_counts.items()):
