@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sphere.model import graph_model
-from sphere.report import EVENTS_BY_TYPE
+from sphere import report
 from sphere.store import dialect
 
 LINT_DIR = Path(__file__).parent / "lint"
@@ -25,7 +25,7 @@ def _schema() -> dict:
 
 
 def _statements() -> list[str]:
-    statements = dialect.writer_statements() + [EVENTS_BY_TYPE]
+    statements = dialect.writer_statements() + list(report.STATEMENTS)
     statements += [p.read_text(encoding="utf-8") for p in sorted(QUERIES.glob("*.cypher"))]
     return statements
 
