@@ -79,3 +79,17 @@ def test_the_extract_command_reads_every_language_of_a_mixed_file(tmp_path):
     (tmp_path / "mixed.txt").write_text(RUSSIAN_WITH_ENGLISH, encoding="utf-8")
     [extraction] = list(extract_paths([tmp_path / "mixed.txt"], lambda p: None))
     assert "SANCTION" in {e["type"] for e in _events(extraction)}
+
+
+GERMAN_QUOTE = "Die Regierung in Berlin hat die Gespräche mit der Türkei über die Lage in Libyen nicht fortgesetzt."
+ARABIC_QUOTE = "وقال المتحدث باسم الحكومة إن المحادثات ستستمر في الأسبوع المقبل"
+
+
+def test_a_paragraph_in_a_language_sphere_does_not_read_is_left_unread():
+    text = f"Сергей Шойгу встретился с Халифой Хафтаром в Москве.\n{GERMAN_QUOTE}\n{ARABIC_QUOTE}\n"
+    assert [lang for lang, _, _ in paragraph_languages(text, "ru")] == ["ru", None, None]
+    [(lang, part)] = language_parts(text, "ru")
+    assert lang == "ru" and "Berlin" not in part and "المحادثات" not in part and "Шойгу" in part
+    extraction = extract_by_language(Article(doc="q.txt", text=text, source="q.txt"))
+    assert all(e["lang"] == "ru" and "Berlin" not in e["evidence"] for e in _events(extraction))
+    assert "Germany" not in {e.name for e in extraction.entities.values()}

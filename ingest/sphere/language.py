@@ -54,19 +54,24 @@ OWN_SCRIPT_SHARE = 0.8      # of a paragraph's Latin and Cyrillic letters, for i
 LEAST_PARAGRAPH_WORDS = 4   # ...with this many words, not numbers ("Photo: Reuters" stays with its article)
 
 
-def paragraph_languages(text: str, lang: str) -> list[tuple[str, int, int]]:
+def paragraph_languages(text: str, lang: str) -> list[tuple[str | None, int, int]]:
     """(language, start, end) of every non-blank line of the text, for an article in `lang`: a paragraph
     is in another language only when it clearly is (its own script and enough words; a Russian paragraph
     of a Ukrainian article has no letter or word of Ukrainian's own, and the reverse); anything short
-    or unclear stays in the article's language."""
+    or unclear stays in the article's language. None for a paragraph in a language Sphere does not
+    read (a German quote, an Arabic one): it is left unread, not read as English."""
     return [(_paragraph_language(m.group(), lang), m.start(), m.end())
             for m in PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def _paragraph_language(paragraph: str, lang: str) -> str:
+def _paragraph_language(paragraph: str, lang: str) -> str | None:
     if sum(not w.isdigit() for w in WORD.findall(paragraph)) < LEAST_PARAGRAPH_WORDS:
         return lang
+    if unsupported_language(paragraph):
+        return None
     latin, cyrillic = _script_letters(paragraph)
+    if latin + cyrillic == 0:
+        return lang
     if latin >= OWN_SCRIPT_SHARE * (latin + cyrillic):
         return "en"
     if cyrillic < OWN_SCRIPT_SHARE * (latin + cyrillic):

@@ -19,7 +19,7 @@ from .resolve.persons import link_across_documents
 def extract_by_language(article: Article) -> Extraction:
     lang = article.lang if article.lang in LANGUAGES else detect_language(article.text)
     parts = language_parts(article.text, lang)
-    if len(parts) == 1:
+    if parts == [(lang, article.text)]:
         return extract_article(article)
     extractions = [extract_article(replace(article, text=text, lang=part_lang)) for part_lang, text in parts]
     return merge_extractions(article, lang, extractions)
@@ -27,11 +27,15 @@ def extract_by_language(article: Article) -> Extraction:
 
 def language_parts(text: str, lang: str) -> list[tuple[str, str]]:
     """(language, the text with only that language's paragraphs left) for each language of the article,
-    the article's own language first."""
+    the article's own language first; paragraphs in a language Sphere does not read are in no part."""
     spans: dict[str, list[tuple[int, int]]] = {lang: []}
+    unread = False
     for paragraph_lang, start, end in paragraph_languages(text, lang):
-        spans.setdefault(paragraph_lang, []).append((start, end))
-    if len(spans) == 1:
+        if paragraph_lang is None:
+            unread = True
+        else:
+            spans.setdefault(paragraph_lang, []).append((start, end))
+    if len(spans) == 1 and not unread:
         return [(lang, text)]
     return [(part_lang, _keep_only(text, kept)) for part_lang, kept in spans.items() if kept]
 
