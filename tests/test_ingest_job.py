@@ -15,9 +15,9 @@ import pytest
 from conftest import open_neo4j, wipe_neo4j
 from flaky_proxy import FlakyProxy
 
+from sphere import pipeline
 from sphere.cli import cli
-from sphere.fingerprint import fingerprint as fingerprint_of
-from sphere.pipeline import ingest
+from sphere.fingerprint import fingerprint as graph_fingerprint
 from sphere.store.embedded_store import EmbeddedStore
 
 PEOPLE = ["Khalifa Haftar", "Sergei Shoigu", "Sergey Lavrov", "Recep Tayyip Erdogan", "Vladimir Putin"]
@@ -97,7 +97,7 @@ def corpus_and_serial_graph(tmp_path_factory):
 def _fingerprint_of_store(data) -> str:
     store = EmbeddedStore(data)
     try:
-        return fingerprint_of(store)[0]
+        return graph_fingerprint(store)[0]
     finally:
         store.close()
 
@@ -177,8 +177,8 @@ def _fingerprint_and_resume(data, inbox) -> tuple[tuple[int, int], str]:
         store.ensure_schema()
         found = tuple(store.query(f"MATCH (d:Document){where} RETURN count(d)").rows[0][0]
                       for where in ("", " WHERE d.ingested_at IS NOT NULL"))
-        assert ingest([inbox], store).failed == 0
-        return found, fingerprint_of(store)[0]
+        assert pipeline.ingest([inbox], store).failed == 0
+        return found, graph_fingerprint(store)[0]
     finally:
         store.close()
 
@@ -273,10 +273,10 @@ def test_live_neo4j_outage_mid_run_loses_and_doubles_nothing(tmp_path):
         _, stderr = run.communicate(timeout=900)
         assert run.returncode == 0, stderr
         assert proxy.outages == 1 and "retry" in stderr
-        interrupted = fingerprint_of(store)
+        interrupted = graph_fingerprint(store)
         wipe_neo4j(store)
-        assert ingest([inbox], store).failed == 0
-        assert fingerprint_of(store) == interrupted
+        assert pipeline.ingest([inbox], store).failed == 0
+        assert graph_fingerprint(store) == interrupted
     finally:
         store.close()
         proxy.close()

@@ -93,3 +93,12 @@ def test_a_paragraph_in_a_language_sphere_does_not_read_is_left_unread():
     extraction = extract_by_language(Article(doc="q.txt", text=text, source="q.txt"))
     assert all(e["lang"] == "ru" and "Berlin" not in e["evidence"] for e in _events(extraction))
     assert "Germany" not in {e.name for e in extraction.entities.values()}
+
+
+def test_an_affiliation_stated_in_two_languages_is_one_event():
+    text = ("Министр обороны России Сергей Шойгу встретился в Москве с Халифой Хафтаром.\n"
+            "Russian Defence Minister Sergei Shoigu later met Turkish President Recep Tayyip Erdogan in Ankara.\n")
+    events = _events(extract_by_language(Article(doc="a.txt", text=text, source="a.txt")))
+    shoigu = [e for e in events if e["type"] == "AFFILIATION" and e["subject"] == "Sergei Shoigu"]
+    assert [(e["object"], e["lang"]) for e in shoigu] == [("Russia", "ru")]
+    assert {(e["type"], e["lang"]) for e in events} >= {("MEET", "ru"), ("MEET", "en")}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .extract.document import _affiliations_once, extract_article
+from .extract.document import extract_article
 from .language import LANGUAGES, detect_language, paragraph_languages
-from .records import Article, Entity, Extraction
+from .records import Article, Entity, Event, Extraction
 from .resolve.names import NameIndex
 from .resolve.persons import link_across_documents
 
@@ -68,3 +68,16 @@ def merge_extractions(article: Article, lang: str, parts: list[Extraction]) -> E
     full_names = {e.id: e.name for e in entities.values() if e.kind == "PERSON" and len(e.name.split()) > 1}
     link_across_documents([merged], NameIndex(full_names))
     return merged
+
+
+def _affiliations_once(events: list[Event]) -> list[Event]:
+    """An affiliation stated in two languages' paragraphs is one standing fact: the first statement is kept."""
+    seen: set[tuple] = set()
+    kept = []
+    for event in events:
+        if event.type == "AFFILIATION":
+            if (event.subject, event.object) in seen:
+                continue
+            seen.add((event.subject, event.object))
+        kept.append(event)
+    return kept
