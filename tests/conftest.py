@@ -75,3 +75,25 @@ def runner(tmp_path, monkeypatch):
     monkeypatch.delenv("NEO4J_URI", raising=False)
     monkeypatch.setenv("SPHERE_DATA", str(tmp_path / "data"))
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def seeds_data(tmp_path_factory):
+    """An embedded store with the seeds ingested, built once per session; copy it before writing to it."""
+    from sphere.pipeline import ingest
+
+    folder = tmp_path_factory.mktemp("seeds-store") / "data"
+    store = EmbeddedStore(folder)
+    report = ingest([SEEDS], store)
+    store.close()
+    assert report.ingested == 5 and not report.problems
+    return folder
+
+
+@pytest.fixture
+def seeded_runner(seeds_data, tmp_path, monkeypatch):
+    """The CLI on a copy of the seeds store of its own (what `sphere ingest seeds/` leaves)."""
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    shutil.copytree(seeds_data, tmp_path / "data")
+    monkeypatch.setenv("SPHERE_DATA", str(tmp_path / "data"))
+    return CliRunner()

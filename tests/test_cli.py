@@ -1,4 +1,5 @@
-"""The main job end to end on the seeds, through the CLI, on the embedded store."""
+"""The main job end to end on the seeds, through the CLI, on the embedded store (the queries on a copy of
+the seeds store the session builds once, conftest.seeds_data)."""
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -6,6 +7,7 @@ from pathlib import Path
 import networkx as nx
 import xmlschema
 
+from conftest import SEEDS
 from sphere.cli import cli
 from sphere.model import ontology
 
@@ -39,9 +41,8 @@ def test_ingesting_the_seeds_twice_leaves_every_count_unchanged(runner, seeds_co
     assert any(data.get("spells") for _, _, data in graph.edges(data=True))
 
 
-def test_events_come_from_all_three_languages(runner, seeds_copy):
-    assert runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"]).exit_code == 0
-    result = runner.invoke(cli, ["cypher", "MATCH (e:Event) RETURN DISTINCT e.lang AS lang ORDER BY lang",
+def test_events_come_from_all_three_languages(seeded_runner):
+    result = seeded_runner.invoke(cli, ["cypher", "MATCH (e:Event) RETURN DISTINCT e.lang AS lang ORDER BY lang",
                                  "--format", "json"])
     assert [json.loads(line)["lang"] for line in result.output.splitlines()] == ["en", "ru", "uk"]
 
@@ -59,12 +60,11 @@ def test_bad_files_are_reported_and_the_seeds_still_land(runner, seeds_copy):
     assert _stats(runner)["nodes"]["Document"] == 5
 
 
-def test_cypher_params_and_extract_output(runner, seeds_copy):
-    assert runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"]).exit_code == 0
-    result = runner.invoke(cli, ["cypher", "MATCH (a:Actor) WHERE a.name = $name RETURN a.kind AS kind",
+def test_cypher_params_and_extract_output(seeded_runner):
+    result = seeded_runner.invoke(cli, ["cypher", "MATCH (a:Actor) WHERE a.name = $name RETURN a.kind AS kind",
                                  "--param", "name=Russia", "--format", "json"])
     assert json.loads(result.output.splitlines()[0]) == {"kind": "COUNTRY"}
-    extracted = runner.invoke(cli, ["extract", str(seeds_copy / "002_5acaf334b89bcec7.txt"), "--format", "jsonl"])
+    extracted = seeded_runner.invoke(cli, ["extract", str(SEEDS / "002_5acaf334b89bcec7.txt"), "--format", "jsonl"])
     records = [json.loads(line) for line in extracted.output.splitlines()]
     events = [r for r in records if r["record"] == "event"]
     assert events and all(r["doc"] == "002_5acaf334b89bcec7.txt" and r["evidence"] for r in events)
@@ -72,11 +72,10 @@ def test_cypher_params_and_extract_output(runner, seeds_copy):
             "evidence", "lang"} <= set(events[0])
 
 
-def test_haftar_ego_network_on_the_seeds_graph(runner, seeds_copy):
-    assert runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"]).exit_code == 0
-    analyzed = runner.invoke(cli, ["analyze"])
+def test_haftar_ego_network_on_the_seeds_graph(seeded_runner):
+    analyzed = seeded_runner.invoke(cli, ["analyze"])
     assert analyzed.exit_code == 0 and "communities" in analyzed.output
-    result = runner.invoke(cli, ["query", "ego-network", "--param", "actor=Khalifa Haftar", "--format", "json"])
+    result = seeded_runner.invoke(cli, ["query", "ego-network", "--param", "actor=Khalifa Haftar", "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     meeting = [r for r in rows if r["actor"] == "Sergei Shoigu" and r["type"] == "MEET"]
@@ -86,14 +85,13 @@ def test_haftar_ego_network_on_the_seeds_graph(runner, seeds_copy):
     assert russia and all(r["evidence"] for r in russia)
 
 
-def test_query_list_csv_and_bad_parameters(runner, seeds_copy):
-    listing = runner.invoke(cli, ["query", "--list"])
+def test_query_list_csv_and_bad_parameters(seeded_runner):
+    listing = seeded_runner.invoke(cli, ["query", "--list"])
     assert listing.exit_code == 0 and "ego-network" in listing.output and "co-presence" in listing.output
-    assert runner.invoke(cli, ["ingest", str(seeds_copy), "--quiet"]).exit_code == 0
-    csv_out = runner.invoke(cli, ["query", "country-matrix", "--format", "csv"])
+    csv_out = seeded_runner.invoke(cli, ["query", "country-matrix", "--format", "csv"])
     assert csv_out.exit_code == 0
     assert csv_out.output.splitlines()[0] == "from_country,to_country,type,events"
-    bad = runner.invoke(cli, ["query", "ego-network", "--param", "min_weight=lots"])
+    bad = seeded_runner.invoke(cli, ["query", "ego-network", "--param", "min_weight=lots"])
     assert bad.exit_code != 0 and "min_weight" in bad.output
-    unknown = runner.invoke(cli, ["query", "no-such-module"])
+    unknown = seeded_runner.invoke(cli, ["query", "no-such-module"])
     assert unknown.exit_code != 0 and "no query module" in unknown.output

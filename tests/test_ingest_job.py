@@ -12,6 +12,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import open_neo4j, wipe_neo4j
 from flaky_proxy import FlakyProxy
 
 from sphere import pipeline
@@ -89,43 +90,127 @@ def test_html_pages_are_read_for_their_main_text(runner, tmp_path):
     assert "Shoigu" in sentences and "newsletter" not in sentences
 
 
-def test_two_workers_build_the_same_graph_as_one(tmp_path):
-    inbox = small_corpus(tmp_path / "inbox", 30)
-    serial = sphere(tmp_path / "serial", "ingest", str(inbox), "--quiet")
+@pytest.fixture(scope="module")
+def corpus_and_serial_graph(tmp_path_factory):
+    """30 articles and the fingerprint of their ingest in this process, one at a time (models loaded once)."""
+    inbox = small_corpus(tmp_path_factory.mktemp("corpus") / "inbox", 30)
+    return inbox, _fingerprint_and_resume(tmp_path_factory.mktemp("serial") / "data", inbox)[1]
+
+
+def _fingerprint_of_store(data) -> str:
+    store = EmbeddedStore(data)
+    try:
+        return graph_fingerprint(store)[0]
+    finally:
+        store.close()
+
+
+def test_two_workers_build_the_same_graph_as_one(tmp_path, corpus_and_serial_graph):
+    inbox, expected = corpus_and_serial_graph
     parallel = sphere(tmp_path / "parallel", "ingest", str(inbox), "--quiet", "--workers", "2")
-    assert serial.returncode == 0 and parallel.returncode == 0, parallel.stderr
-    expected = sphere(tmp_path / "serial", "fingerprint").stdout
-    assert len(expected.strip()) == 64 and sphere(tmp_path / "parallel", "fingerprint").stdout == expected
+    assert parallel.returncode == 0, parallel.stderr
+    assert len(expected) == 64 and _fingerprint_of_store(tmp_path / "parallel") == expected
 
 
-def test_a_local_dask_cluster_builds_the_same_graph_as_one_process(tmp_path):
+def test_a_local_dask_cluster_builds_the_same_graph_as_one_process(tmp_path, corpus_and_serial_graph):
     distributed = pytest.importorskip("distributed")
-    inbox = small_corpus(tmp_path / "inbox", 12)
-    assert sphere(tmp_path / "serial", "ingest", str(inbox), "--quiet").returncode == 0
+    inbox, expected = corpus_and_serial_graph
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
                                   dashboard_address=None) as cluster:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
         on_dask = sphere(tmp_path / "dask", "ingest", str(inbox), "--quiet", "--dask", cluster.scheduler_address)
     assert on_dask.returncode == 0, on_dask.stderr
-    assert sphere(tmp_path / "dask", "fingerprint").stdout == sphere(tmp_path / "serial", "fingerprint").stdout
+    assert _fingerprint_of_store(tmp_path / "dask") == expected
 
 
-def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_graph(tmp_path):
-    inbox = small_corpus(tmp_path / "inbox", 200)
-    assert sphere(tmp_path / "clean", "ingest", str(inbox), "--quiet").returncode == 0
-    expected = sphere(tmp_path / "clean", "fingerprint").stdout
-    assert len(expected.strip()) == 64
+KILL_FRACTIONS = (0.5, 0.0, 0.2, 0.4, 0.6, 0.8)   # first: of the loading time; then: of the writing time
+KILL_CORPUS = 110           # three write chunks (50, 50, 10): kills between chunks, inside one, at the end
+
+
+def _store_files(data) -> tuple:
+    try:
+        return tuple(sorted((f.name, f.stat().st_size) for f in data.iterdir()))
+    except FileNotFoundError:      # the folder, or a lock file, came or went while listed
+        return ("changing",)
+
+
+class Run:
+    """A `sphere ingest` subprocess on the embedded store in data, watched through its files: when it
+    created its store, and when it began writing (the first change after the schema's checkpoint left
+    the database file alone)."""
+
+    def __init__(self, data, inbox):
+        self.data = data
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"],
+                                     env=cli_env(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.store_at = self.writing_at = None
+        self._settled = None
+
+    def watch_until(self, moment: str, timeout: float = 600) -> float | None:
+        """Poll until the store is created ("store") or writing began ("writing"); the time, or None if
+        the run ended first."""
+        deadline = time.monotonic() + timeout
+        while self.proc.poll() is None and time.monotonic() < deadline:
+            self._look()
+            if (self.store_at if moment == "store" else self.writing_at) is not None:
+                return self.store_at if moment == "store" else self.writing_at
+            time.sleep(0.01)
+        return None
+
+    def _look(self) -> None:
+        if self.store_at is None and self.data.exists():
+            self.store_at = time.monotonic()
+        files = _store_files(self.data) if self.store_at else ()
+        if self._settled is None and len(files) == 1 and files[0][0] == "graph.lbug" and files[0][1] > 4096:
+            self._settled = files
+        elif self._settled is not None and self.writing_at is None and files != self._settled:
+            self.writing_at = time.monotonic()
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+
+
+def _fingerprint_and_resume(data, inbox) -> tuple[tuple[int, int], str]:
+    """The documents (written, marked) a run left in the embedded store in data; then, ingesting inbox
+    again in this process (models loaded once per session), the fingerprint of the graph."""
+    store = EmbeddedStore(data)
+    try:
+        store.ensure_schema()
+        found = tuple(store.query(f"MATCH (d:Document){where} RETURN count(d)").rows[0][0]
+                      for where in ("", " WHERE d.ingested_at IS NOT NULL"))
+        assert pipeline.ingest([inbox], store).failed == 0
+        return found, graph_fingerprint(store)[0]
+    finally:
+        store.close()
+
+
+def test_sigkill_at_points_spread_over_the_run_then_resume_gives_the_uninterrupted_graph(tmp_path):
+    """A `sphere ingest` killed while it loads and extracts, and at points spread over its writing
+    (chunks, projection, marking), then resumed, gives the graph of an uninterrupted ingest. The kill
+    points follow the timeline of an uninterrupted run watched first, so they land where meant whatever
+    the machine's load; the resumes and fingerprints run in this process."""
+    inbox = small_corpus(tmp_path / "inbox", KILL_CORPUS)
+    clean = Run(tmp_path / "clean", inbox)
+    clean.watch_until("writing")
+    assert clean.proc.wait() == 0 and clean.writing_at is not None
+    loading, writing = clean.writing_at - clean.store_at, time.monotonic() - clean.writing_at
+    expected = _fingerprint_and_resume(tmp_path / "clean", inbox)[1]
     rng = random.Random(13)
-    for round_ in range(10):
-        data = tmp_path / f"crash{round_}"
-        proc = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"], env=cli_env(data),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(2.5, 9.0))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        resumed = sphere(data, "ingest", str(inbox), "--quiet")
-        assert resumed.returncode == 0, resumed.stderr
-        assert sphere(data, "fingerprint").stdout == expected, f"round {round_}"
+    states = []
+    for round_, fraction in enumerate(KILL_FRACTIONS):
+        run = Run(tmp_path / f"crash{round_}", inbox)
+        anchor, span = ("store", loading) if round_ == 0 else ("writing", writing)
+        if run.watch_until(anchor) is not None:
+            time.sleep(span * (fraction + rng.uniform(0, 0.2 if round_ else 0.1)))
+        run.kill()
+        found, resumed = _fingerprint_and_resume(run.data, inbox)
+        states.append(found)
+        assert resumed == expected, f"round {round_}: killed with (written, marked) documents {found}"
+    assert states[0] == (0, 0), f"the first kill was meant to land before any write: {states}"
+    assert any(0 < written and marked < KILL_CORPUS for written, marked in states[1:]), \
+        f"no kill landed while the run wrote: (written, marked) at each kill {states}"
 
 
 def test_unreachable_neo4j_is_retried_then_reported_and_nothing_is_marked(tmp_path):
@@ -170,30 +255,38 @@ def test_the_outage_proxy_forwards_then_drops_and_refuses_then_forwards_again():
 
 @pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="needs a live Neo4j (NEO4J_URI)")
 def test_live_neo4j_outage_mid_run_loses_and_doubles_nothing(tmp_path):
-    """A live Neo4j behind a proxy that drops every connection for 5 s in the middle of a run."""
+    """A live Neo4j behind a proxy that drops every connection for 5 s as soon as the run has written its
+    first documents (so the outage meets its writes whatever the machine's load); the graph is then the
+    one an uninterrupted ingest makes (built, like the fingerprints, in this process)."""
     live = urlsplit(os.environ["NEO4J_URI"])
     proxy = FlakyProxy(live.hostname, live.port or 7687)
     via_proxy = {"NEO4J_URI": f"bolt://127.0.0.1:{proxy.port}", "SPHERE_RETRY_SECONDS": "1",
                  "SPHERE_NEO4J_RETRY_SECONDS": "2"}
     inbox = small_corpus(tmp_path / "inbox", 150)
-    _wipe_live_graph(via_proxy)
-    run = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"],
-                           env=cli_env(tmp_path / "unused", via_proxy), stderr=subprocess.PIPE, text=True)
-    time.sleep(6)
-    proxy.outage(5)
-    _, stderr = run.communicate(timeout=900)
-    assert run.returncode == 0, stderr
-    assert proxy.outages == 1 and "retry" in stderr
-    interrupted = sphere(tmp_path / "unused", "fingerprint", env_extra=via_proxy).stdout
-    _wipe_live_graph(via_proxy)
-    assert sphere(tmp_path / "unused", "ingest", str(inbox), "--quiet", env_extra=via_proxy).returncode == 0
-    assert sphere(tmp_path / "unused", "fingerprint", env_extra=via_proxy).stdout == interrupted
-    proxy.close()
+    store = open_neo4j()
+    try:
+        store.ensure_schema()
+        wipe_neo4j(store)
+        run = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"],
+                               env=cli_env(tmp_path / "unused", via_proxy), stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 600
+        while _document_count(store) == 0 and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proxy.outage(5)
+        _, stderr = run.communicate(timeout=900)
+        assert run.returncode == 0, stderr
+        assert proxy.outages == 1 and "retry" in stderr
+        interrupted = graph_fingerprint(store)
+        wipe_neo4j(store)
+        assert pipeline.ingest([inbox], store).failed == 0
+        assert graph_fingerprint(store) == interrupted
+    finally:
+        store.close()
+        proxy.close()
 
 
-def _wipe_live_graph(env_extra: dict) -> None:
-    wiped = sphere("unused", "cypher", "MATCH (n) DETACH DELETE n", env_extra=env_extra)
-    assert wiped.returncode == 0, wiped.stderr
+def _document_count(store) -> int:
+    return store.query("MATCH (d:Document) RETURN count(d) AS n").rows[0][0]
 
 
 def bad_corpus(folder):

@@ -199,22 +199,26 @@ def corpus_and_its_graph(tmp_path_factory):
     return inbox, expected
 
 
-@pytest.mark.parametrize("crash_point", ["written, not yet marked", "first chunk marked"])
-def test_sigkill_mid_ingest_then_resume_gives_the_uninterrupted_graph(neo4j_store, corpus_and_its_graph,
-                                                                      crash_point):
-    """Killed once the first chunk's documents are in Neo4j (before or after they are marked ingested),
-    then resumed: the graph is the one of an uninterrupted run (on the embedded store)."""
-    inbox, expected = corpus_and_its_graph
-    marked = crash_point == "first chunk marked"
+def _kill_mid_ingest(store, inbox, marked: bool) -> None:
+    """Start `sphere ingest` on Neo4j and SIGKILL it as soon as documents are written (marked: and the
+    first chunk marked ingested); check it was killed mid-run."""
     run = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"],
                            env={**os.environ, **neo4j_env()}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 600
-    while _documents(neo4j_store, marked) == 0 and run.poll() is None and time.monotonic() < deadline:
+    while _documents(store, marked) == 0 and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     run.send_signal(signal.SIGKILL)
     run.wait()
-    assert 0 < _documents(neo4j_store, marked=False) and _documents(neo4j_store, marked=True) < 60, \
-        "not killed mid-run"
+    assert 0 < _documents(store, marked=False) and _documents(store, marked=True) < 60, "not killed mid-run"
+
+
+def test_sigkill_mid_ingest_then_resume_gives_the_uninterrupted_graph(neo4j_store, corpus_and_its_graph):
+    """Killed once the first chunk's documents are in Neo4j but not marked ingested; run again (redoing that
+    chunk) and killed once a chunk is marked; then resumed: the graph is the one of an uninterrupted run
+    (on the embedded store). Both crash points in one test: one resume, one fingerprint."""
+    inbox, expected = corpus_and_its_graph
+    _kill_mid_ingest(neo4j_store, inbox, marked=False)
+    _kill_mid_ingest(neo4j_store, inbox, marked=True)
     resumed = _sphere("ingest", str(inbox), "--quiet")
     assert resumed.returncode == 0, resumed.stderr
     assert fingerprint(neo4j_store) == expected

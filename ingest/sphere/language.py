@@ -1,4 +1,5 @@
 """Language of a document or sentence: en, ru or uk, from script and letters unique to each language;
+the language of each paragraph of a mixed article (a Russian report quoting an English statement);
 and the languages Sphere does not read (German, Arabic...), so they are skipped, not read as English."""
 from __future__ import annotations
 
@@ -17,25 +18,69 @@ LANGUAGES = ("en", "ru", "uk")
 
 
 def detect_language(text: str, default: str = "en") -> str:
+    latin, cyrillic = _script_letters(text)
+    if latin == 0 and cyrillic == 0:
+        return default
+    if latin > cyrillic:
+        return "en"
+    uk, ru = _cyrillic_scores(text)
+    return "uk" if uk > ru else "ru"
+
+
+def _script_letters(text: str) -> tuple[int, int]:
+    """How many Latin (a-z) and Cyrillic letters the text has."""
     latin = cyrillic = 0
-    uk = ru = 0
     for ch in text:
         if "a" <= ch.lower() <= "z":
             latin += 1
         elif "\u0400" <= ch <= "\u04ff":
             cyrillic += 1
-            if ch in UK_LETTERS:
-                uk += 1
-            elif ch in RU_LETTERS:
-                ru += 1
-    if latin == 0 and cyrillic == 0:
-        return default
-    if latin > cyrillic:
-        return "en"
+    return latin, cyrillic
+
+
+def _cyrillic_scores(text: str) -> tuple[int, int]:
+    """Evidence for Ukrainian and for Russian: letters only one of them has, and (twice) their own short words."""
+    uk = sum(ch in UK_LETTERS for ch in text)
+    ru = sum(ch in RU_LETTERS for ch in text)
     words = [w.lower() for w in WORD.findall(text)]
     uk += 2 * sum(w in UK_WORDS for w in words)
     ru += 2 * sum(w in RU_WORDS for w in words)
-    return "uk" if uk > ru else "ru"
+    return uk, ru
+
+
+# ---- a language per paragraph ---------------------------------------------------------------------
+PARAGRAPH = re.compile(r"[^\n]+")
+OWN_SCRIPT_SHARE = 0.8      # of a paragraph's Latin and Cyrillic letters, for it to be in one script...
+LEAST_PARAGRAPH_WORDS = 4   # ...with this many words, not numbers ("Photo: Reuters" stays with its article)
+
+
+def paragraph_languages(text: str, lang: str) -> list[tuple[str | None, int, int]]:
+    """(language, start, end) of every non-blank line of the text, for an article in `lang`: a paragraph
+    is in another language only when it clearly is (its own script and enough words; a Russian paragraph
+    of a Ukrainian article has no letter or word of Ukrainian's own, and the reverse); anything short
+    or unclear stays in the article's language. None for a paragraph in a language Sphere does not
+    read (a German quote, an Arabic one): it is left unread, not read as English."""
+    return [(_paragraph_language(m.group(), lang), m.start(), m.end())
+            for m in PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _paragraph_language(paragraph: str, lang: str) -> str | None:
+    if sum(not w.isdigit() for w in WORD.findall(paragraph)) < LEAST_PARAGRAPH_WORDS:
+        return lang
+    if unsupported_language(paragraph):
+        return None
+    latin, cyrillic = _script_letters(paragraph)
+    if latin + cyrillic == 0:
+        return lang
+    if latin >= OWN_SCRIPT_SHARE * (latin + cyrillic):
+        return "en"
+    if cyrillic < OWN_SCRIPT_SHARE * (latin + cyrillic):
+        return lang
+    if lang not in ("ru", "uk"):
+        return detect_language(paragraph)
+    other = "ru" if lang == "uk" else "uk"
+    scores = dict(zip(("uk", "ru"), _cyrillic_scores(paragraph)))
+    return other if scores[lang] == 0 and scores[other] > 0 else lang
 
 
 # ---- languages Sphere does not read ---------------------------------------------------------------

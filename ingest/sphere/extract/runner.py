@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor, wait
 
 from threadpoolctl import threadpool_limits
 
+from ..multilingual import extract_by_language
 from ..read.sources import Problem
 from ..records import Article, Extraction
 from .document import extract_article
@@ -19,7 +20,7 @@ from .document import extract_article
 
 def extract_or_problem(article: Article) -> Extraction | Problem:
     try:
-        return extract_article(article)
+        return extract_by_language(article)
     except Exception as exc:  # one bad article must not stop the run
         return Problem(article.source, f"extraction failed: {type(exc).__name__}: {exc}")
 
