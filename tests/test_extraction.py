@@ -261,6 +261,8 @@ def test_a_verbs_direct_object_is_the_first_noun_after_it_and_a_national_army_is
 def test_expelling_troops_opposes_their_state_and_ends_their_deployment():
     _, events = _events("Chad expelled French troops from the country.")
     assert {("DEPLOY", "France", "Chad"), ("OPPOSE", "Chad", "France")} <= {e[:3] for e in events}
+    _, events = _events("Мали выслала из страны французских военных.")
+    assert {("DEPLOY", "France", "Mali"), ("OPPOSE", "Mali", "France")} <= {e[:3] for e in events}
     _, events = _events("Chad expelled the French ambassador from the country.")
     assert not [e for e in events if e[0] == "DEPLOY"]
 

@@ -592,6 +592,8 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                 return None
             if tok.pos in ("NOUN", "PROPN") and not self._may_stand_between(tok, k == m.i - 1, own_cases):
                 return None
+            if m.personnel and token_keys(tok) & self.lex.country_nouns:
+                return None     # "вислав із країни французьких військових": troops are no country's apposition
         return None
 
     def _may_stand_between(self, tok, adjacent: bool, own_cases: frozenset[str]) -> bool:
