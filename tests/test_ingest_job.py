@@ -85,7 +85,7 @@ def test_html_pages_are_read_for_their_main_text(runner, tmp_path):
 
 def test_two_workers_build_the_same_graph_as_one(tmp_path):
     inbox = small_corpus(tmp_path / "inbox", 30)
-    serial = sphere(tmp_path / "serial", "ingest", str(inbox), "--quiet")
+    serial = sphere(tmp_path / "serial", "ingest", str(inbox), "--quiet", "--workers", "1")
     parallel = sphere(tmp_path / "parallel", "ingest", str(inbox), "--quiet", "--workers", "2")
     assert serial.returncode == 0 and parallel.returncode == 0, parallel.stderr
     expected = sphere(tmp_path / "serial", "fingerprint").stdout
@@ -95,7 +95,7 @@ def test_two_workers_build_the_same_graph_as_one(tmp_path):
 def test_a_local_dask_cluster_builds_the_same_graph_as_one_process(tmp_path):
     distributed = pytest.importorskip("distributed")
     inbox = small_corpus(tmp_path / "inbox", 12)
-    assert sphere(tmp_path / "serial", "ingest", str(inbox), "--quiet").returncode == 0
+    assert sphere(tmp_path / "serial", "ingest", str(inbox), "--quiet", "--workers", "1").returncode == 0
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
                                   dashboard_address=None) as cluster:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")

@@ -5,9 +5,11 @@ command does not need must not be imported, so the command starts fast.
 """
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -104,3 +106,36 @@ def test_a_users_own_blas_setting_wins():
     if (os.cpu_count() or 1) < 2:
         pytest.skip("one core: OpenBLAS runs one thread whatever is asked")
     assert blas_threads("import sphere, numpy", OPENBLAS_NUM_THREADS="2") == {2}
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as fh:
+            found |= {int(child) for child in fh.read().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ")[-1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="reads worker processes from /proc")
+def test_killing_an_ingest_leaves_no_worker_behind(tmp_path):
+    inbox = small_corpus(tmp_path / "inbox", 60)
+    run = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet", "--workers", "2"],
+                           env=cli_env(tmp_path / "data"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(workers := _children(run.pid)) < 2 and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.2)
+    assert len(workers) == 2
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [w for w in workers if _alive(w)]

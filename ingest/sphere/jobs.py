@@ -19,7 +19,7 @@ from rich.table import Table
 
 from .errors import SphereError
 from .output import wrapping_table
-from .extract.runner import DaskRunner, PoolRunner, make_runner
+from .extract.runner import DaskRunner, make_runner
 from .pipeline import RunReport, ingest
 from .read.sources import JSONL_SUFFIXES, Problem, input_files
 from .resolve.overrides import OVERRIDES_ENV, OverridesError, configured_overrides
@@ -95,8 +95,9 @@ def check_overrides() -> None:
 
 
 def _runner(workers: int | None, dask: str | None):
+    """None: one worker per core from the first large chunk on; 1: this process; N: N workers from the start."""
     if not dask:
-        return CoreRunner() if workers is None else make_runner(workers)
+        return CoreRunner() if workers is None else CoreRunner(workers, pool_from=1)
     check_scheduler(dask)
     try:
         return make_runner(workers or 1, dask)
@@ -152,8 +153,7 @@ def extracted_on(runner) -> str:
     """Where a run's extraction ran, for its summary line."""
     if isinstance(runner, DaskRunner):
         return "the Dask cluster"
-    pooled = isinstance(runner, PoolRunner) or (isinstance(runner, CoreRunner) and runner.pooled)
-    return f"{runner.workers} worker processes" if pooled else "this process"
+    return f"{runner.workers} worker processes" if runner.pooled else "this process"
 
 
 def summary_table(report: RunReport) -> Table:
