@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sphere.model import graph_model
+from sphere.query.matching import exact_match_statement
 from sphere.report import EVENTS_BY_TYPE
 from sphere.store import dialect
 
@@ -26,6 +27,7 @@ def _schema() -> dict:
 
 def _statements() -> list[str]:
     statements = dialect.writer_statements() + [EVENTS_BY_TYPE]
+    statements += [exact_match_statement(label) for label in ("Actor", "Place")]
     statements += [p.read_text(encoding="utf-8") for p in sorted(QUERIES.glob("*.cypher"))]
     return statements
 
