@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -92,13 +92,35 @@ def read_network(store: GraphStore, flt: ExportFilter = ExportFilter()) -> Netwo
 
 
 def influence_graph(store: GraphStore) -> nx.MultiDiGraph:
-    """The whole projection as a networkx graph (for `sphere analyze` and the summary)."""
-    network = read_network(store)
+    """The whole projection as a networkx graph (for `sphere analyze` of a small network and the
+    summary), its edges in (source, type, target) order."""
     graph = nx.MultiDiGraph()
-    graph.add_nodes_from(network.nodes.items())
-    for e in network.edges.values():
-        graph.add_edge(e.source, e.target, key=e.type, type=e.type, weight=e.weight, directed=not e.mutual)
+    graph.add_nodes_from(_read_nodes(store).items())
+    symmetric = {t for t in ontology().event_types if ontology().is_symmetric(t)}
+    for source, event_type, target, weight in sorted(projection_rows(store)):
+        graph.add_edge(source, target, key=event_type, type=event_type, weight=weight,
+                       directed=event_type not in symmetric)
     return graph
+
+
+def projection_rows(store: GraphStore) -> Iterator[tuple[str, str, str, int]]:
+    """(source, event type, target, weight) of every projection relationship, read as stored: the
+    projection is the events grouped by (subject, type, object), so nothing is grouped again here."""
+    for event_type, spec in graph_model().projection.items():
+        for target in spec.targets:
+            for row in store.iter_rows(dialect.projection_edges(event_type, target)):
+                yield row["src"], event_type, row["dst"], row["weight"]
+
+
+def node_ids_statement(label: str) -> str:
+    return f"MATCH (n:{label}) RETURN n.id AS id ORDER BY n.id"
+
+
+def node_ids(store: GraphStore) -> Iterator[tuple[str, str]]:
+    """(id, store label) of every actor and place, actors first, each label in id order."""
+    for label in ("Actor", "Place"):
+        for row in store.iter_rows(node_ids_statement(label)):
+            yield row["id"], label
 
 
 def day_bounds(day: str) -> tuple[date, date]:
