@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sphere.export.network import node_ids_statement
+from sphere.export.network import export_statements
 from sphere.model import graph_model
 from sphere.query.matching import exact_match_statement
 from sphere.report import EVENTS_BY_TYPE
@@ -28,7 +28,7 @@ def _schema() -> dict:
 
 def _statements() -> list[str]:
     statements = dialect.writer_statements() + [EVENTS_BY_TYPE]
-    statements += [f(label) for label in ("Actor", "Place") for f in (exact_match_statement, node_ids_statement)]
+    statements += [exact_match_statement(label) for label in ("Actor", "Place")] + export_statements()
     statements += [p.read_text(encoding="utf-8") for p in sorted(QUERIES.glob("*.cypher"))]
     return statements
 
