@@ -120,7 +120,7 @@ def build_store(folder: Path, args) -> None:
     store.close()
 
 
-def time_modules(folder: Path, actors: int, runs: int, old_queries: str | None) -> None:
+def time_modules(folder: Path, actors: int, runs: int, old_queries: str | None, only: list[str]) -> None:
     from sphere.query.modules import load_modules
 
     store = EmbeddedStore(folder)
@@ -128,8 +128,10 @@ def time_modules(folder: Path, actors: int, runs: int, old_queries: str | None) 
     old = load_modules(Path(old_queries).resolve()) if old_queries else {}
     rng = random.Random(11)
     print(f"{'module':<20} {'median ms':>10} {'max ms':>10}" +
-          (f" {'old median':>11} {'old max':>10} {'old/new':>8}" if old else ""))
+          (f" {'old median':>11} {'old max':>10} {'old/new':>8}" if old else ""), flush=True)
     for name, module in new.items():
+        if only and name not in only:
+            continue
         latencies, old_latencies = [], []
         for _ in range(runs):
             params = {k: str(v) for k, v in module_params(rng, actors).get(name, {}).items()}
@@ -232,6 +234,7 @@ def main() -> None:
     parser.add_argument("--tree", action="append", help="PYTHONPATH for analyze and export (repeatable)")
     parser.add_argument("--skip", action="append", default=[], choices=["queries", "analyze", "export"])
     parser.add_argument("--max-rss-mb", type=int, default=4000)
+    parser.add_argument("--modules", help="only these query modules, comma-separated")
     parser.add_argument("--phase", choices=["analyze", "export"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
@@ -242,10 +245,10 @@ def main() -> None:
     if not folder.exists():
         build_store(folder, args)
     store = EmbeddedStore(folder)
-    print(f"graph: {store.stats()['nodes']}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"graph: {store.stats()['nodes']}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     store.close()
     if "queries" not in args.skip:
-        time_modules(folder, args.actors, args.runs, args.old_queries)
+        time_modules(folder, args.actors, args.runs, args.old_queries, (args.modules or "").split(",") if args.modules else [])
     trees = [str(Path(t).resolve()) for t in (args.tree or [os.environ.get("PYTHONPATH", "ingest")])]
     time_phases(folder, trees, args.max_rss_mb, [p for p in ("analyze", "export") if p not in args.skip])
 
