@@ -1,17 +1,16 @@
-"""Extraction speed and memory on the seed mix repeated N times (default 200), in one process and on a pool
-of one worker per core. Prints figures.
+"""Extraction speed and memory on the seed mix repeated N times (default 200), in one process and on the pool
+`sphere ingest` uses by default (one worker per core, sphere/workers.py). Prints figures.
 
 Usage: .venv/bin/python bench/extract_speed.py [N]
 """
-import os
 import resource
 import sys
 import time
 from pathlib import Path
 
 from sphere.extract.document import extract_article
-from sphere.extract.runner import PoolRunner
 from sphere.read.sources import iter_articles
+from sphere.workers import CoreRunner, available_cores
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -32,11 +31,11 @@ def main() -> None:
     print(f"first pass (models load once): {load:.2f} s")
     print(f"{len(corpus)} articles in {elapsed:.2f} s: {len(corpus) / elapsed:.1f} articles/s (one process)")
     print(f"peak memory: {peak:.0f} MB (one process)")
-    pooled(corpus, os.cpu_count() or 2)
+    pooled(corpus, available_cores())
 
 
 def pooled(corpus, workers: int) -> None:
-    runner = PoolRunner(workers)
+    runner = CoreRunner(workers, pool_from=1)
     runner.warm_up()
     started = time.perf_counter()
     done = sum(1 for _ in runner.map(corpus))

@@ -19,10 +19,10 @@ MATCH (s:Actor)-[:SUBJECT_OF]->(e)-[evidence:REPORTED_IN]->(d:Document)
 WHERE s.country IS NULL OR s.country <> host_country
 WITH s, e, x, evidence, coalesce(e.date, d.published, '') AS day
 WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
-WITH s, e.type AS type,
+WITH s.id AS sid, s.name AS actor, s.country AS actor_country, e.type AS type,
      reduce(sorted = [], item IN collect(DISTINCT x.name) | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item]) AS targets,
-     count(DISTINCT e) AS events, min(day) AS first_seen, max(day) AS last_seen,
+     count(DISTINCT e.id) AS events, min(day) AS first_seen, max(day) AS last_seen,
      reduce(sorted = [], item IN collect(DISTINCT evidence.sentence) | ([k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])[0..3]) AS sentences
-RETURN s.name AS actor, s.country AS actor_country, type, targets, events, first_seen, last_seen,
+RETURN actor, actor_country, type, targets, events, first_seen, last_seen,
        sentences AS evidence
 ORDER BY events DESC, actor, type, actor_country, first_seen, last_seen

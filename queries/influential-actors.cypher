@@ -15,8 +15,8 @@ MATCH (a:Actor)-[:SUBJECT_OF|OBJECT]-(e)
 WITH a, e
 WHERE $country = '' OR a.country = $country
    OR EXISTS { MATCH (e)-[:SUBJECT_OF|OBJECT]-(other) WHERE other.country = $country }
-WITH a, count(DISTINCT e) AS events
-RETURN a.name AS actor, a.kind AS kind, a.country AS country, events,
-       a.pagerank AS pagerank, a.community AS community
+WITH a.id AS id, a.name AS actor, a.kind AS kind, a.country AS country, a.pagerank AS pagerank,
+     a.community AS community, count(DISTINCT e.id) AS events
+RETURN actor, kind, country, events, pagerank, community
 ORDER BY events DESC, pagerank DESC, actor, kind, country, community
 LIMIT $limit

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sphere.model import graph_model, ontology
 from sphere import report
+from sphere.export.network import export_statements
+from sphere.model import graph_model, ontology
+from sphere.query.matching import exact_match_statement
 from sphere.store import dialect
 
 LINT_DIR = Path(__file__).parent / "lint"
@@ -26,6 +28,7 @@ def _schema() -> dict:
 
 def _statements() -> list[str]:
     statements = dialect.writer_statements() + list(report.STATEMENTS)
+    statements += [exact_match_statement(label) for label in ("Actor", "Place")] + export_statements()
     statements += [p.read_text(encoding="utf-8") for p in sorted(QUERIES.glob("*.cypher"))]
     return statements
 

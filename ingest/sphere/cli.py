@@ -1,4 +1,9 @@
-"""The `sphere` command line: a thin layer over the Python API."""
+"""The `sphere` command line: a thin layer over the Python API.
+
+Start-up is kept short: this module imports click and nothing heavy; each command imports what it
+uses (the extractor, trafilatura, rich, the store drivers, networkx) inside its own body, so that
+`sphere --help` or `sphere stats` never load the language models' libraries.
+"""
 from __future__ import annotations
 
 import csv
@@ -6,26 +11,51 @@ import json
 import logging
 import os
 import sys
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
 from .errors import SphereError
-from .output import extraction_records, wrapping_table
-from .pipeline import extract_paths
-from .read.sources import Problem
-from .store import open_store
-from .store.base import QueryResult, StoreUnavailable
+from .workers import available_cores
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .read.sources import Problem
+    from .store.base import GraphStore, QueryResult
 
 FORMATS = ["table", "json", "csv"]
 DEBUG_ENV = "SPHERE_DEBUG"
 
-err = Console(stderr=True)
 log = logging.getLogger("sphere")
 # Problems are printed by the CLI and logged for --log; without a log handler Python's last-resort
 # handler would print every error a second time.
 log.addHandler(logging.NullHandler())
+
+
+@cache
+def _err() -> Console:
+    """The console for progress, problems and summaries (stderr), made on first use."""
+    from rich.console import Console
+    return Console(stderr=True)
+
+
+def _console() -> Console:
+    from rich.console import Console
+    return Console()
+
+
+def open_store(shared: bool = False) -> GraphStore:
+    """The configured store (sphere.store.open_store), its driver imported only by the commands that need it."""
+    from .store import open_store as _open_store
+    return _open_store(shared=shared)
+
+
+def _wrapping_table(*columns: str, **options):
+    from .output import wrapping_table
+    return wrapping_table(*columns, **options)
 
 
 def _print_problem(problem: Problem) -> None:
@@ -60,10 +90,10 @@ def _print_result(result: QueryResult, fmt: str) -> None:
         writer.writerow(result.columns)
         writer.writerows([["" if v is None else _cell(v) for v in row] for row in result.rows])
     else:
-        table = wrapping_table(*result.columns)
+        table = _wrapping_table(*result.columns)
         for row in result.rows:
             table.add_row(*(_cell(v) for v in row))
-        Console().print(table)
+        _console().print(table)
 
 
 class SphereGroup(click.Group):
@@ -106,8 +136,11 @@ def cli() -> None:
 
 def _workers_options(command):
     command = click.option("--dask", metavar="tcp://HOST:PORT", help="Run extraction on this Dask cluster.")(command)
-    command = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-                           help="Extraction processes (models load once per process).")(command)
+    command = click.option("--workers", type=click.IntRange(min=1), default=None,
+                           show_default=f"one per core: {available_cores()}",
+                           help="Extraction processes (models load once per process). By default a run of "
+                                "a few documents extracts in this process, a larger one on one process per core; "
+                                "--workers 1 is always one process.")(command)
     command = click.option("--log", "log_file", callback=_writable_file,
                            help="Append every problem and run summary to this file.")(command)
     return command
@@ -126,26 +159,29 @@ def _start_log(log_file: str | None) -> None:
 @click.option("--gexf", callback=_writable_file, help="Also write the influence network for Gephi.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary of the network.")
 @_workers_options
-def ingest_command(paths: tuple[str, ...], gexf: str | None, quiet: bool, workers: int, dask: str | None,
+def ingest_command(paths: tuple[str, ...], gexf: str | None, quiet: bool, workers: int | None, dask: str | None,
                    log_file: str | None) -> None:
     """Extract events from files or folders (.txt, .md, .html, .jsonl) and write them to the graph.
 
-    Example: sphere ingest seeds/ --gexf sphere.gexf --workers 2
+    Example: sphere ingest seeds/ --gexf sphere.gexf
     """
     from .jobs import run_ingest, summary_table
+    from .store.base import StoreUnavailable
     _start_log(log_file)
+    err = _err()
     try:
         report = run_ingest(paths, workers=workers, dask=dask, console=err, progress=not quiet and err.is_terminal)
     except StoreUnavailable as exc:
         raise click.ClickException(f"{exc}; gave up, nothing more was marked ingested") from exc
     click.echo(f"read {report.read} documents: {report.ingested} ingested, {report.skipped} skipped, "
-               f"{report.events} events, {report.failed} failed in {report.seconds:.1f} s", err=True)
+               f"{report.events} events, {report.failed} failed in {report.seconds:.1f} s "
+               f"(extraction: {report.extracted_on})", err=True)
     if report.problems or report.skipped:
         err.print(summary_table(report))
     with open_store() as store:
         if not quiet:
             from .report import summary
-            summary(store, Console())
+            summary(store, _console())
         if gexf:
             from .export.gephi import export_network
             nodes, edges = export_network(store, gexf)
@@ -158,7 +194,8 @@ def ingest_command(paths: tuple[str, ...], gexf: str | None, quiet: bool, worker
 @click.option("--every", default="15m", show_default=True, help="How often to look for new documents (30s, 15m, 1h).")
 @click.option("--once", is_flag=True, help="One run, then exit (for cron).")
 @_workers_options
-def watch_command(folder: str, every: str, once: bool, workers: int, dask: str | None, log_file: str | None) -> None:
+def watch_command(folder: str, every: str, once: bool, workers: int | None, dask: str | None,
+                  log_file: str | None) -> None:
     """The scheduled ingest job: ingest every new or changed document under FOLDER, now and then
     every --every. A renamed or copied file (same text) is not ingested twice; an edited file (same path,
     new text) replaces its old version's events.
@@ -166,6 +203,7 @@ def watch_command(folder: str, every: str, once: bool, workers: int, dask: str |
     Example: sphere watch /inbox --every 15m --log /inbox/sphere.log
     """
     from .jobs import parse_every, watch
+    from .store.base import StoreUnavailable
     _start_log(log_file)
     try:
         seconds = parse_every(every)
@@ -176,7 +214,7 @@ def watch_command(folder: str, every: str, once: bool, workers: int, dask: str |
     except OSError as exc:
         raise click.ClickException(f"cannot create the watched folder {folder}: {exc.strerror or exc}") from exc
     try:
-        report = watch(folder, seconds, once, workers=workers, dask=dask, console=err)
+        report = watch(folder, seconds, once, workers=workers, dask=dask, console=_err())
     except StoreUnavailable as exc:
         raise click.ClickException(f"{exc}; gave up, nothing more was marked ingested") from exc
     sys.exit(1 if report and report.failed else 0)
@@ -207,6 +245,8 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
 
     Example: sphere extract seeds/ --format jsonl > events.jsonl
     """
+    from .output import extraction_records
+    from .pipeline import extract_paths
     failed = False
 
     def problem(p: Problem) -> None:
@@ -233,11 +273,11 @@ def stats_command(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(stats, indent=2, sort_keys=True))
         return
-    table = wrapping_table("kind", "name", "count")
+    table = _wrapping_table("kind", "name", "count")
     for kind, counts in stats.items():
         for name, count in counts.items():
             table.add_row(kind, name, str(count))
-    Console().print(table)
+    _console().print(table)
 
 
 @cli.command("cypher")
@@ -296,11 +336,11 @@ def query_command(name: str | None, list_modules: bool, params: tuple[str, ...],
 
 
 def _list_modules(modules) -> None:
-    table = wrapping_table("module", "question", "parameters (defaults)", show_lines=True)
+    table = _wrapping_table("module", "question", "parameters (defaults)", show_lines=True)
     for module in modules:
         params = "\n".join(f"{p.name}: {p.type} = {json.dumps(p.default, ensure_ascii=False)}" for p in module.params)
         table.add_row(module.name, module.question, params)
-    Console().print(table)
+    _console().print(table)
 
 
 @cli.command("analyze")

@@ -19,12 +19,13 @@ from rich.table import Table
 
 from .errors import SphereError
 from .output import wrapping_table
-from .extract.runner import make_runner
+from .extract.runner import DaskRunner, make_runner
 from .pipeline import RunReport, ingest
 from .read.sources import JSONL_SUFFIXES, Problem, input_files
 from .resolve.overrides import OVERRIDES_ENV, OverridesError, configured_overrides
 from .store import open_store
 from .store.base import StoreUnavailable
+from .workers import CoreRunner
 
 log = logging.getLogger("sphere")
 RETRIES = 4
@@ -59,10 +60,11 @@ def _records_in(jsonl: Path) -> int:
         return 1
 
 
-def run_ingest(paths: Sequence[str | Path], workers: int = 1, dask: str | None = None,
+def run_ingest(paths: Sequence[str | Path], workers: int | None = None, dask: str | None = None,
                console: Console | None = None, progress: bool = True) -> RunReport:
     """One ingest run against the configured store, retried with backoff while the store is unreachable.
-    The overrides file and the Dask scheduler are checked first, before any extraction."""
+    The overrides file and the Dask scheduler are checked first, before any extraction.
+    workers: extraction processes; None is one per core, started once a chunk is big enough (workers.py)."""
     console = console or Console(stderr=True)
     pause = float(os.environ.get("SPHERE_RETRY_SECONDS", "2"))
     check_overrides()
@@ -92,12 +94,13 @@ def check_overrides() -> None:
         raise OverridesError(f"{OVERRIDES_ENV}: {exc}; fix the file or unset {OVERRIDES_ENV}") from exc
 
 
-def _runner(workers: int, dask: str | None):
+def _runner(workers: int | None, dask: str | None):
+    """None: one worker per core from the first large chunk on; 1: this process; N: N workers from the start."""
     if not dask:
-        return make_runner(workers)
+        return CoreRunner() if workers is None else CoreRunner(workers, pool_from=1)
     check_scheduler(dask)
     try:
-        return make_runner(workers, dask)
+        return make_runner(workers or 1, dask)
     except ImportError as exc:
         raise SphereError("--dask needs the dask extra: pip install -e '.[dask]'") from exc
     except (OSError, TimeoutError) as exc:
@@ -140,9 +143,17 @@ def _one_run(paths, runner, console: Console, show: bool) -> RunReport:
 
         report = ingest(paths, store, on_problem=problem, runner=runner, on_progress=advance)
     report.seconds = time.perf_counter() - started
+    report.extracted_on = extracted_on(runner)
     log.info("run: read %d, ingested %d, skipped %d, failed %d, events %d in %.1f s", report.read,
              report.ingested, report.skipped, report.failed, report.events, report.seconds)
     return report
+
+
+def extracted_on(runner) -> str:
+    """Where a run's extraction ran, for its summary line."""
+    if isinstance(runner, DaskRunner):
+        return "the Dask cluster"
+    return f"{runner.workers} worker processes" if runner.pooled else "this process"
 
 
 def summary_table(report: RunReport) -> Table:
@@ -170,7 +181,7 @@ def _reason_kind(reason: str) -> str:
     return re.sub(r"(?<![\w.])\d[\d,.\-]*\b", "…", kind).strip()
 
 
-def watch(folder: str | Path, every: int, once: bool, workers: int = 1, dask: str | None = None,
+def watch(folder: str | Path, every: int, once: bool, workers: int | None = None, dask: str | None = None,
           console: Console | None = None) -> RunReport | None:
     """Ingest what is new under folder now, then every `every` seconds (unless once). A tick that
     fails (a busy or unreachable store, a bad overrides file...) is one line; the next tick tries again."""

@@ -36,6 +36,7 @@ class RunReport:
     problems: list[Problem] = field(default_factory=list)
     skip_reasons: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    extracted_on: str = "this process"      # or "N worker processes", "the Dask cluster"
 
     @property
     def failed(self) -> int:

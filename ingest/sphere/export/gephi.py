@@ -1,7 +1,8 @@
 """The influence network for Gephi: GEXF 1.2 (dynamic, with spells), GraphML, or spreadsheet CSV.
 
-Every writer streams: one element or row at a time goes to disk, so memory holds the network's
-nodes and edges but never the document.
+Every writer streams: the network is read from the store a page of nodes at a time (network.py)
+and one element or row at a time goes to disk, so memory holds neither the document nor the whole
+network.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from xml.sax.saxutils import XMLGenerator
 
 from ..model import graph_model
 from ..store.base import GraphStore
-from .network import ExportFilter, Network, read_network
+from .network import ExportFilter, NodeEntry, PagedNetwork
 
 FORMATS = ("gexf", "graphml", "csv")
 GEXF_NS = "http://www.gexf.net/1.2draft"
@@ -30,13 +31,13 @@ EDGE_ATTRIBUTES = [("event_type", "string", "string"), ("first_seen", "string", 
 
 def export_network(store: GraphStore, out: str | Path, fmt: str = "gexf",
                    flt: ExportFilter = ExportFilter()) -> tuple[int, int]:
-    network = read_network(store, flt)
+    network = PagedNetwork(store, flt)
     {"gexf": write_gexf, "graphml": write_graphml, "csv": write_csv}[fmt](network, Path(out))
-    return len(network.nodes), len(network.edges)
+    return network.node_count, network.edge_count
 
 
-def node_values(network: Network, node: str) -> dict[str, object]:
-    data = network.nodes[node]
+def node_values(node: NodeEntry) -> dict[str, object]:
+    data = node.data
     values = {"kind": data["kind"], "country": data["country"], "aliases": " | ".join(data["aliases"])}
     values.update({k: data[k] for k, _, _ in SCORE_ATTRIBUTES if k in data})
     return values
@@ -47,27 +48,14 @@ def edge_values(edge) -> dict[str, object]:
             "documents": len(edge.documents)}
 
 
-def node_sizes(network: Network) -> dict[str, float]:
-    """5 to 50 by PageRank when `sphere analyze` has run, else by weighted degree."""
-    influence = {n: d.get("pagerank") for n, d in network.nodes.items()}
-    if any(v is None for v in influence.values()):
-        influence = dict.fromkeys(network.nodes, 0.0)
-        for e in network.edges.values():
-            for n in (e.source, e.target):
-                if n in influence:
-                    influence[n] += e.weight
-    top = max(influence.values(), default=0) or 1
-    return {n: round(5 + 45 * (v or 0) / top, 3) for n, v in influence.items()}
-
-
 def _rgb(kind: str) -> dict[str, str]:
     colour = graph_model().kind_colours.get(kind, "#808080").lstrip("#")
     return {"r": str(int(colour[0:2], 16)), "g": str(int(colour[2:4], 16)), "b": str(int(colour[4:6], 16))}
 
 
 # ---- GEXF ----------------------------------------------------------------------------------------
-def write_gexf(network: Network, path: Path) -> None:
-    sizes = node_sizes(network)
+def write_gexf(network: PagedNetwork, path: Path) -> None:
+    """Node sizes run from 5 to 50 by PageRank when `sphere analyze` has run, else by weighted degree."""
     with _xml(path) as xml:
         xml.open("gexf", {"xmlns": GEXF_NS, "version": "1.2"})
         xml.open("meta", {"lastmodifieddate": date.today().isoformat()})
@@ -81,21 +69,21 @@ def write_gexf(network: Network, path: Path) -> None:
             for name, gexf_type, _ in attributes:
                 xml.leaf("attribute", {"id": name, "title": name, "type": gexf_type})
             xml.close("attributes")
-        xml.open("nodes", {"count": str(len(network.nodes))})
-        for node, data in network.nodes.items():
-            xml.open("node", {"id": node, "label": data["label"]})
-            _attvalues(xml, node_values(network, node))
-            _spells(xml, network.spells(node=node))
-            xml.leaf("color", _rgb(data["kind"]))
-            xml.leaf("size", {"value": str(sizes[node])})
+        xml.open("nodes", {"count": str(network.node_count)})
+        for node in network.nodes():
+            xml.open("node", {"id": node.id, "label": node.data["label"]})
+            _attvalues(xml, node_values(node))
+            _spells(xml, node.spells)
+            xml.leaf("color", _rgb(node.data["kind"]))
+            xml.leaf("size", {"value": str(node.size)})
             xml.close("node")
         xml.close("nodes")
-        xml.open("edges", {"count": str(len(network.edges))})
-        for edge in network.edges.values():
+        xml.open("edges", {"count": str(network.edge_count)})
+        for edge in network.edges():
             xml.open("edge", {"id": edge.key, "source": edge.source, "target": edge.target, "label": edge.type,
                               "type": "mutual" if edge.mutual else "directed", "weight": str(float(edge.weight))})
             _attvalues(xml, edge_values(edge))
-            _spells(xml, network.spells(edge=edge))
+            _spells(xml, network.spells(edge))
             xml.close("edge")
         xml.close("edges")
         xml.close("graph")
@@ -119,7 +107,7 @@ def _spells(xml: _Writer, spells: list[tuple[date, date]]) -> None:
 
 
 # ---- GraphML -------------------------------------------------------------------------------------
-def write_graphml(network: Network, path: Path) -> None:
+def write_graphml(network: PagedNetwork, path: Path) -> None:
     with _xml(path) as xml:
         xml.open("graphml", {"xmlns": GRAPHML_NS})
         keys = [("node", "label", "string")] + [("node", n, t) for n, _, t in NODE_ATTRIBUTES]
@@ -127,11 +115,11 @@ def write_graphml(network: Network, path: Path) -> None:
         for owner, name, kind in keys:
             xml.leaf("key", {"id": f"{owner[0]}_{name}", "for": owner, "attr.name": name, "attr.type": kind})
         xml.open("graph", {"id": "sphere", "edgedefault": "directed"})
-        for node, data in network.nodes.items():
-            xml.open("node", {"id": node})
-            _data(xml, "n", {"label": data["label"], **node_values(network, node)})
+        for node in network.nodes():
+            xml.open("node", {"id": node.id})
+            _data(xml, "n", {"label": node.data["label"], **node_values(node)})
             xml.close("node")
-        for edge in network.edges.values():
+        for edge in network.edges():
             xml.open("edge", {"id": edge.key, "source": edge.source, "target": edge.target,
                               "directed": "false" if edge.mutual else "true"})
             _data(xml, "e", {"weight": float(edge.weight), **edge_values(edge)})
@@ -151,24 +139,23 @@ def csv_paths(path: Path) -> tuple[Path, Path]:
     return stem.with_name(stem.name + ".nodes.csv"), stem.with_name(stem.name + ".edges.csv")
 
 
-def write_csv(network: Network, path: Path) -> None:
+def write_csv(network: PagedNetwork, path: Path) -> None:
     nodes_path, edges_path = csv_paths(path)
     names = [n for n, _, _ in NODE_ATTRIBUTES]
     with open(nodes_path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["Id", "Label", *names, "Time Interval"])
-        for node, data in network.nodes.items():
-            values = node_values(network, node)
-            writer.writerow([node, data["label"], *(values.get(n, "") for n in names),
-                             _interval(network.spells(node=node))])
+        for node in network.nodes():
+            values = node_values(node)
+            writer.writerow([node.id, node.data["label"], *(values.get(n, "") for n in names), _interval(node.spells)])
     with open(edges_path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["Source", "Target", "Type", "Id", "Label", "Weight", "first_seen", "last_seen",
                          "documents", "Time Interval"])
-        for edge in network.edges.values():
+        for edge in network.edges():
             writer.writerow([edge.source, edge.target, "Undirected" if edge.mutual else "Directed", edge.key,
                              edge.type, edge.weight, edge.first_seen or "", edge.last_seen or "",
-                             len(edge.documents), _interval(network.spells(edge=edge))])
+                             len(edge.documents), _interval(network.spells(edge))])
 
 
 def _interval(spells: list[tuple[date, date]]) -> str:

@@ -60,6 +60,33 @@ def read_nodes(store: GraphStore, labels: Iterable[str] = ("Actor", "Place")) ->
     return nodes
 
 
+def exactly_named(store: GraphStore, labels: Iterable[str], wanted: str) -> list[Node]:
+    """The nodes whose id, name or alias (or a country's ISO code) is `wanted` as typed: the first
+    tier of find_node, asked of the store, so that an exact name never reads every node of a large graph."""
+    nodes = []
+    for label in labels:
+        for row in store.iter_rows(exact_match_statement(label), {"name": wanted}):
+            nodes.append(Node(row["id"], row["name"] or row["id"], row.get("kind") or label.upper(), label,
+                              tuple(row.get("aliases") or ()), row.get("country") or ""))
+    return [node for node in nodes if node.exact(wanted)]
+
+
+def exact_match_statement(label: str) -> str:
+    return (f"MATCH (n:{label}) WHERE n.id = $name OR n.name = $name OR $name IN n.aliases "
+            "OR (n.kind = 'COUNTRY' AND n.country = $name) "
+            "RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.country AS country")
+
+
+def locate(store: GraphStore, labels: tuple[str, ...], wanted: str, what: str = "actor",
+           everyone: Callable[[], list[Node]] | None = None) -> Node:
+    """find_node over the store's nodes of these labels: an exact name is looked up in the store;
+    only a name that is not exact reads every node (`everyone`, default read_nodes) for the looser tiers."""
+    exact = exactly_named(store, labels, wanted)
+    if exact:
+        return find_node(exact, wanted, what)
+    return find_node(everyone() if everyone else read_nodes(store, labels), wanted, what)
+
+
 def _tiers(wanted: str) -> list[Callable[[Node], bool]]:
     folded, key = fold(wanted), match_key(wanted)
     single_word = len(key.split()) == 1

@@ -20,7 +20,7 @@ from ..errors import SphereError
 from ..model import ontology
 from ..paths import QUERIES_DIR
 from ..store.base import GraphStore, QueryResult
-from .matching import NoSuchName, find_node, read_nodes
+from .matching import NoSuchName, locate, read_nodes
 
 _PARAM_LINE = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+?)\s*//\s*([\w<>]+):\s*(.*)$")
 PARAM_TYPES = ("string", "int", "float", "boolean", "list<string>")
@@ -105,14 +105,18 @@ class QueryModule:
         it matches (any case, accents, script, or a person's surname): see query/matching.py."""
         bound = self.bind(given)
         nodes = {}
+
+        def everyone(labels: tuple[str, ...]) -> list:
+            if labels not in nodes:
+                nodes[labels] = read_nodes(store, labels)
+            return nodes[labels]
+
         for p in self.params:
             if p.name in given and p.node_labels and bound[p.name]:
                 labels = p.node_labels
-                if labels not in nodes:
-                    nodes[labels] = read_nodes(store, labels)
                 what = "place" if labels == ("Place",) else "actor or place" if len(labels) == 2 else "actor"
                 try:
-                    node = find_node(nodes[labels], str(bound[p.name]), what)
+                    node = locate(store, labels, str(bound[p.name]), what, lambda: everyone(labels))
                 except NoSuchName as exc:
                     raise ModuleError(f"--param {p.name}: {exc}") from exc
                 if not node.exact(str(bound[p.name])):

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 
-import trafilatura
-
 from ..records import Article
 
 MIN_WORDS = 5          # fewer is a menu or a template, not an article
@@ -27,6 +25,8 @@ def looks_like_html(text: str) -> bool:
 
 
 def html_article(doc: str, html: str, source: str) -> Article:
+    import trafilatura                  # 0.3 s to import: only runs that meet a page pay for it
+
     page = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     text = (page.text or "").strip() if page is not None else ""
     if len(text.split()) < MIN_WORDS:
