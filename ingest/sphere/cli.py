@@ -326,7 +326,7 @@ def query_command(name: str | None, list_modules: bool, params: tuple[str, ...],
     with open_store() as store:
         store.ensure_schema()
         if warning := projection_warning(store):
-            err.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+            click.echo(f"warning: {warning}", err=True)
         bound = module.bind_to(store, given)
         try:
             result = store.run_module(module.body, bound)
