@@ -15,7 +15,7 @@ from xml.sax.saxutils import XMLGenerator
 
 from ..model import graph_model
 from ..store.base import GraphStore
-from .network import ExportFilter, NodeEntry, PagedNetwork
+from .network import ExportFilter, Network, NodeEntry
 
 FORMATS = ("gexf", "graphml", "csv")
 GEXF_NS = "http://www.gexf.net/1.2draft"
@@ -31,7 +31,7 @@ EDGE_ATTRIBUTES = [("event_type", "string", "string"), ("first_seen", "string", 
 
 def export_network(store: GraphStore, out: str | Path, fmt: str = "gexf",
                    flt: ExportFilter = ExportFilter()) -> tuple[int, int]:
-    network = PagedNetwork(store, flt)
+    network = Network(store, flt)
     {"gexf": write_gexf, "graphml": write_graphml, "csv": write_csv}[fmt](network, Path(out))
     return network.node_count, network.edge_count
 
@@ -54,7 +54,7 @@ def _rgb(kind: str) -> dict[str, str]:
 
 
 # ---- GEXF ----------------------------------------------------------------------------------------
-def write_gexf(network: PagedNetwork, path: Path) -> None:
+def write_gexf(network: Network, path: Path) -> None:
     """Node sizes run from 5 to 50 by PageRank when `sphere analyze` has run, else by weighted degree."""
     with _xml(path) as xml:
         xml.open("gexf", {"xmlns": GEXF_NS, "version": "1.2"})
@@ -107,7 +107,7 @@ def _spells(xml: _Writer, spells: list[tuple[date, date]]) -> None:
 
 
 # ---- GraphML -------------------------------------------------------------------------------------
-def write_graphml(network: PagedNetwork, path: Path) -> None:
+def write_graphml(network: Network, path: Path) -> None:
     with _xml(path) as xml:
         xml.open("graphml", {"xmlns": GRAPHML_NS})
         keys = [("node", "label", "string")] + [("node", n, t) for n, _, t in NODE_ATTRIBUTES]
@@ -139,7 +139,7 @@ def csv_paths(path: Path) -> tuple[Path, Path]:
     return stem.with_name(stem.name + ".nodes.csv"), stem.with_name(stem.name + ".edges.csv")
 
 
-def write_csv(network: PagedNetwork, path: Path) -> None:
+def write_csv(network: Network, path: Path) -> None:
     nodes_path, edges_path = csv_paths(path)
     names = [n for n, _, _ in NODE_ATTRIBUTES]
     with open(nodes_path, "w", newline="", encoding="utf-8") as fh:

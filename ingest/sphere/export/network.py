@@ -68,21 +68,7 @@ class NodeEntry:
     size: float
 
 
-@dataclass
 class Network:
-    """The whole filtered network in memory (read_network): for summaries of small graphs. Exports
-    read a PagedNetwork instead, which never holds a large graph."""
-    nodes: dict[str, dict]                      # id -> label, kind, country, aliases, scores, store_label
-    edges: dict[tuple[str, str, str], Edge]     # (source, type, target) -> edge
-
-
-def read_network(store: GraphStore, flt: ExportFilter = ExportFilter()) -> Network:
-    paged = PagedNetwork(store, flt)
-    nodes = {node.id: node.data for node in paged.nodes()}
-    return Network(nodes, {(e.source, e.type, e.target): e for e in paged.edges()})
-
-
-class PagedNetwork:
     """The influence network an export writes, narrowed by the filters and read from the store page by
     page: the events of PAGE nodes at a time become their edges (every event of an edge shares its
     subject, and its object), so memory holds one page and a few numbers per node (kind, PageRank,
