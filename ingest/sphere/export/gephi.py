@@ -1,8 +1,7 @@
 """The influence network for Gephi: GEXF 1.2 (dynamic, with spells), GraphML, or spreadsheet CSV.
 
-Every writer streams: the network is read from the store a page of nodes at a time (network.py)
-and one element or row at a time goes to disk, so memory holds neither the document nor the whole
-network.
+Every writer streams: one element or row at a time goes to disk, so memory holds the network's
+nodes and edges but never the document.
 """
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ from xml.sax.saxutils import XMLGenerator
 
 from ..model import graph_model
 from ..store.base import GraphStore
-from .network import ExportFilter, Network, NodeEntry
+from .network import ExportFilter, Network, read_network
 
 FORMATS = ("gexf", "graphml", "csv")
 GEXF_NS = "http://www.gexf.net/1.2draft"
@@ -31,13 +30,13 @@ EDGE_ATTRIBUTES = [("event_type", "string", "string"), ("first_seen", "string", 
 
 def export_network(store: GraphStore, out: str | Path, fmt: str = "gexf",
                    flt: ExportFilter = ExportFilter()) -> tuple[int, int]:
-    network = Network(store, flt)
+    network = read_network(store, flt)
     {"gexf": write_gexf, "graphml": write_graphml, "csv": write_csv}[fmt](network, Path(out))
-    return network.node_count, network.edge_count
+    return len(network.nodes), len(network.edges)
 
 
-def node_values(node: NodeEntry) -> dict[str, object]:
-    data = node.data
+def node_values(network: Network, node: str) -> dict[str, object]:
+    data = network.nodes[node]
     values = {"kind": data["kind"], "country": data["country"], "aliases": " | ".join(data["aliases"])}
     values.update({k: data[k] for k, _, _ in SCORE_ATTRIBUTES if k in data})
     return values
@@ -48,6 +47,19 @@ def edge_values(edge) -> dict[str, object]:
             "documents": len(edge.documents)}
 
 
+def node_sizes(network: Network) -> dict[str, float]:
+    """5 to 50 by PageRank when `sphere analyze` has run, else by weighted degree."""
+    influence = {n: d.get("pagerank") for n, d in network.nodes.items()}
+    if any(v is None for v in influence.values()):
+        influence = dict.fromkeys(network.nodes, 0.0)
+        for e in network.edges.values():
+            for n in (e.source, e.target):
+                if n in influence:
+                    influence[n] += e.weight
+    top = max(influence.values(), default=0) or 1
+    return {n: round(5 + 45 * (v or 0) / top, 3) for n, v in influence.items()}
+
+
 def _rgb(kind: str) -> dict[str, str]:
     colour = graph_model().kind_colours.get(kind, "#808080").lstrip("#")
     return {"r": str(int(colour[0:2], 16)), "g": str(int(colour[2:4], 16)), "b": str(int(colour[4:6], 16))}
@@ -55,7 +67,7 @@ def _rgb(kind: str) -> dict[str, str]:
 
 # ---- GEXF ----------------------------------------------------------------------------------------
 def write_gexf(network: Network, path: Path) -> None:
-    """Node sizes run from 5 to 50 by PageRank when `sphere analyze` has run, else by weighted degree."""
+    sizes = node_sizes(network)
     with _xml(path) as xml:
         xml.open("gexf", {"xmlns": GEXF_NS, "version": "1.2"})
         xml.open("meta", {"lastmodifieddate": date.today().isoformat()})
@@ -69,21 +81,21 @@ def write_gexf(network: Network, path: Path) -> None:
             for name, gexf_type, _ in attributes:
                 xml.leaf("attribute", {"id": name, "title": name, "type": gexf_type})
             xml.close("attributes")
-        xml.open("nodes", {"count": str(network.node_count)})
-        for node in network.nodes():
-            xml.open("node", {"id": node.id, "label": node.data["label"]})
-            _attvalues(xml, node_values(node))
-            _spells(xml, node.spells)
-            xml.leaf("color", _rgb(node.data["kind"]))
-            xml.leaf("size", {"value": str(node.size)})
+        xml.open("nodes", {"count": str(len(network.nodes))})
+        for node, data in network.nodes.items():
+            xml.open("node", {"id": node, "label": data["label"]})
+            _attvalues(xml, node_values(network, node))
+            _spells(xml, network.spells(node=node))
+            xml.leaf("color", _rgb(data["kind"]))
+            xml.leaf("size", {"value": str(sizes[node])})
             xml.close("node")
         xml.close("nodes")
-        xml.open("edges", {"count": str(network.edge_count)})
-        for edge in network.edges():
+        xml.open("edges", {"count": str(len(network.edges))})
+        for edge in network.edges.values():
             xml.open("edge", {"id": edge.key, "source": edge.source, "target": edge.target, "label": edge.type,
                               "type": "mutual" if edge.mutual else "directed", "weight": str(float(edge.weight))})
             _attvalues(xml, edge_values(edge))
-            _spells(xml, network.spells(edge))
+            _spells(xml, network.spells(edge=edge))
             xml.close("edge")
         xml.close("edges")
         xml.close("graph")
@@ -115,11 +127,11 @@ def write_graphml(network: Network, path: Path) -> None:
         for owner, name, kind in keys:
             xml.leaf("key", {"id": f"{owner[0]}_{name}", "for": owner, "attr.name": name, "attr.type": kind})
         xml.open("graph", {"id": "sphere", "edgedefault": "directed"})
-        for node in network.nodes():
-            xml.open("node", {"id": node.id})
-            _data(xml, "n", {"label": node.data["label"], **node_values(node)})
+        for node, data in network.nodes.items():
+            xml.open("node", {"id": node})
+            _data(xml, "n", {"label": data["label"], **node_values(network, node)})
             xml.close("node")
-        for edge in network.edges():
+        for edge in network.edges.values():
             xml.open("edge", {"id": edge.key, "source": edge.source, "target": edge.target,
                               "directed": "false" if edge.mutual else "true"})
             _data(xml, "e", {"weight": float(edge.weight), **edge_values(edge)})
@@ -145,17 +157,18 @@ def write_csv(network: Network, path: Path) -> None:
     with open(nodes_path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["Id", "Label", *names, "Time Interval"])
-        for node in network.nodes():
-            values = node_values(node)
-            writer.writerow([node.id, node.data["label"], *(values.get(n, "") for n in names), _interval(node.spells)])
+        for node, data in network.nodes.items():
+            values = node_values(network, node)
+            writer.writerow([node, data["label"], *(values.get(n, "") for n in names),
+                             _interval(network.spells(node=node))])
     with open(edges_path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["Source", "Target", "Type", "Id", "Label", "Weight", "first_seen", "last_seen",
                          "documents", "Time Interval"])
-        for edge in network.edges():
+        for edge in network.edges.values():
             writer.writerow([edge.source, edge.target, "Undirected" if edge.mutual else "Directed", edge.key,
                              edge.type, edge.weight, edge.first_seen or "", edge.last_seen or "",
-                             len(edge.documents), _interval(network.spells(edge))])
+                             len(edge.documents), _interval(network.spells(edge=edge))])
 
 
 def _interval(spells: list[tuple[date, date]]) -> str:

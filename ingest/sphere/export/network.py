@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -13,7 +13,7 @@ import networkx as nx
 
 from ..errors import SphereError
 from ..model import graph_model, ontology
-from ..query.matching import NoSuchName, locate
+from ..query.matching import Node, NoSuchName, find_node
 from ..store import dialect
 from ..store.base import GraphStore
 from ..write.projection import Edge, group_events
@@ -57,185 +57,38 @@ class ExportFilter:
         return True
 
 
-PAGE = 2000                 # nodes whose events are read at once
-
-
-@dataclass(frozen=True)
-class NodeEntry:
-    id: str
-    data: dict                  # label, kind, store_label, country, aliases, scores
-    spells: list[tuple[date, date]]
-    size: float
-
-
+@dataclass
 class Network:
-    """The influence network an export writes, narrowed by the filters and read from the store page by
-    page: the events of PAGE nodes at a time become their edges (every event of an edge shares its
-    subject, and its object), so memory holds one page and a few numbers per node (kind, PageRank,
-    weighted degree), never every edge, event day or spell of a large graph at once.
+    nodes: dict[str, dict]                      # id -> label, kind, country, aliases, scores, store_label
+    edges: dict[tuple[str, str, str], Edge]     # (source, type, target) -> edge
 
-    `nodes()` yields the nodes (actors by id, then places by id) with their spells (the days of their
-    edges' events) and Gephi size; `edges()` yields the edges in (source, type, target) order.
-    """
+    def spells(self, node: str | None = None, edge: Edge | None = None) -> list[tuple[date, date]]:
+        if edge is not None:
+            return merge_spells(edge.days)
+        return merge_spells(d for e in self._incident[node] for d in e.days)
 
-    def __init__(self, store: GraphStore, flt: ExportFilter = ExportFilter()):
-        self.store, self.flt = store, flt
-        self._ids = {label: [node for node, of in node_ids(store) if of == label] for label in ("Actor", "Place")}
-        self._kinds = self._node_column("kind") if flt.kinds else {}
-        self.centre = _find_node(store, flt.actor) if flt.actor else None
-        self._ego: set[str] | None = None
-        if self.centre:
-            self._ego = self._ego_nodes(self.centre, flt.radius)
-        self.degree: dict[str, float] = defaultdict(float)     # weighted degree over the exported edges
-        pagerank = self._node_column("pagerank")
-        if flt.narrows() or self._ego is not None or None in pagerank.values():
-            self.edge_count = self._count_edges()
-        else:                       # the whole network sized by PageRank: no pass over the events needed
-            self.edge_count = projection_size(store)
-        self._keep = self._ego
-        if flt.narrows():
-            self._keep = set(self.degree) | ({self.centre} if self.centre else set())
-        every = sum(len(ids) for ids in self._ids.values())
-        self.node_count = every if self._keep is None else len(self._keep)
-        self._influence = self._node_influence(pagerank)
-        self._top = max(self._influence.values(), default=0) or 1
-
-    def _count_edges(self) -> int:
-        """One pass over the exported edges: their number, and every node's weighted degree."""
-        count = 0
-        for edge in self.edges():
-            count += 1
-            self.degree[edge.source] += edge.weight
-            self.degree[edge.target] += edge.weight
-        return count
-
-    # ---- what the writers read ----------------------------------------------------------------
-    def edges(self) -> Iterator[Edge]:
-        for page in _pages(_within(self._ids["Actor"], self._ego)):
-            yield from self._edges_of(page, "Actor", side="source").values()
-
-    def nodes(self) -> Iterator[NodeEntry]:
-        for label in ("Actor", "Place"):
-            for page in _pages(_within(self._ids[label], self._keep)):
-                rows = {row["id"]: row for row in self.store.iter_rows(node_rows_statement(label), {"ids": page})}
-                incident = self._incident_days(page, label)
-                for node in page:
-                    size = round(5 + 45 * (self._influence.get(node) or 0) / self._top, 3)
-                    yield NodeEntry(node, _node_data(rows[node], label), merge_spells(incident.get(node, ())), size)
-
-    @staticmethod
-    def spells(edge: Edge) -> list[tuple[date, date]]:
-        return merge_spells(edge.days)
-
-    # ---- reading pages ----------------------------------------------------------------------------
-    def _edges_of(self, ids: list[str], label: str, side: str) -> dict[tuple[str, str, str], Edge]:
-        """The exported edges whose source (side="source") or target is one of ids (nodes of label)."""
-        if side == "source":
-            statements = [dialect.event_edges(target) for target in graph_model().projection["MEET"].targets]
-        else:
-            statements = [object_events_statement(label)]
-        rows = (row for statement in statements for row in self.store.iter_rows(statement, {"ids": ids}))
-        edges = group_events(rows, self.flt.keeps_event)
-        return {key: e for key, e in edges.items() if self._exported(e)}
-
-    def _exported(self, edge: Edge) -> bool:
-        if edge.weight < self.flt.min_weight:
-            return False
-        if self.flt.kinds and not (self._kinds[edge.source] in self.flt.kinds and
-                                   self._kinds[edge.target] in self.flt.kinds):
-            return False
-        return self._ego is None or (edge.source in self._ego and edge.target in self._ego)
-
-    def _incident_days(self, ids: list[str], label: str) -> dict[str, list[str]]:
-        days: dict[str, list[str]] = defaultdict(list)
-        edges = self._edges_of(ids, label, side="target")
-        if label == "Actor":
-            edges.update(self._edges_of(ids, label, side="source"))
-        wanted = set(ids)
-        for edge in edges.values():
-            for node in {edge.source, edge.target} & wanted:
-                days[node].extend(edge.days)
-        return days
-
-    def _node_column(self, column: str) -> dict[str, object]:
-        values = {}
-        for label in ("Actor", "Place"):
-            for row in self.store.iter_rows(node_column_statement(label, column)):
-                values[row["id"]] = row["value"] if column != "kind" else (row["value"] or label.upper())
-        return values
-
-    def _node_influence(self, pagerank: dict[str, float | None]) -> dict[str, float]:
-        """PageRank when `sphere analyze` has scored every exported node, else weighted degree."""
-        kept = [n for ids in self._ids.values() for n in _within(ids, self._keep)]
-        if all(pagerank.get(n) is not None for n in kept):
-            return {n: pagerank[n] for n in kept}
-        return {n: self.degree.get(n, 0.0) for n in kept}
-
-    def _ego_nodes(self, centre: str, radius: int) -> set[str]:
-        """The nodes within radius hops of centre over the exported edges (before the ego cut)."""
-        labelled = {label: set(ids) for label, ids in self._ids.items()}
-        seen, frontier = {centre}, [centre]
-        for _ in range(radius):
-            reached = set()
-            for label in ("Actor", "Place"):
-                wanted = sorted(set(frontier) & labelled[label])
-                for page in _pages(wanted):
-                    edges = self._edges_of(page, label, side="target")
-                    if label == "Actor":
-                        edges.update(self._edges_of(page, label, side="source"))
-                    reached |= {n for e in edges.values() for n in (e.source, e.target)}
-            frontier = sorted(reached - seen)
-            seen |= reached
-        return seen
+    def __post_init__(self) -> None:
+        self._incident: dict[str, list[Edge]] = defaultdict(list)
+        for e in self.edges.values():
+            self._incident[e.source].append(e)
+            self._incident[e.target].append(e)
 
 
-def projection_size(store: GraphStore) -> int:
-    """The number of projection relationships: the edges of the unfiltered network."""
-    event_types = set(ontology().event_types)
-    return sum(count for rel_type, count in store.stats()["relationships"].items() if rel_type in event_types)
-
-
-def _within(ids: list[str], allowed: set[str] | None) -> list[str]:
-    return ids if allowed is None else [n for n in ids if n in allowed]
-
-
-def _pages(ids: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(ids), PAGE):
-        yield ids[i:i + PAGE]
-
-
-def _node_data(row: dict, label: str) -> dict:
-    scores = {k: row[k] for k in graph_model().nodes[label].scores if row.get(k) is not None}
-    return {"label": row["name"], "kind": row["kind"] or label.upper(), "store_label": label,
-            "country": row["country"] or "", "aliases": list(row["aliases"] or []), **scores}
-
-
-def node_rows_statement(label: str) -> str:
-    """The nodes $ids of one label with every column (the writers' node attributes)."""
-    spec = graph_model().nodes[label]
-    columns = ", ".join(f"n.{dialect.name(p)} AS {dialect.name(p)}" for p in spec.columns())
-    return f"UNWIND $ids AS nid MATCH (n:{label} {{id: nid}}) RETURN {columns}"
-
-
-def node_column_statement(label: str, column: str) -> str:
-    return f"MATCH (n:{label}) RETURN n.id AS id, n.{column} AS value"
-
-
-def object_events_statement(label: str) -> str:
-    """The events whose first object is one of the nodes $ids (of one label), as event_edges rows."""
-    return (f"UNWIND $ids AS tid MATCH (t:{label} {{id: tid}}) "
-            "MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t) "
-            "MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE o.role IS NULL "
-            "RETURN s.id AS src, e.type AS type, t.id AS dst, e.date AS date, d.id AS doc, d.published AS published")
-
-
-def export_statements() -> list[str]:
-    """Every statement the export runs beyond the writers' (for the linter)."""
-    out = []
-    for label in ("Actor", "Place"):
-        out += [node_ids_statement(label), node_rows_statement(label), object_events_statement(label),
-                node_column_statement(label, "kind"), node_column_statement(label, "pagerank")]
-    return out
+def read_network(store: GraphStore, flt: ExportFilter = ExportFilter()) -> Network:
+    nodes = _read_nodes(store)
+    edges = group_events(_event_rows(store), flt.keeps_event)
+    edges = {k: e for k, e in edges.items() if e.weight >= flt.min_weight}
+    if flt.kinds:
+        edges = {k: e for k, e in edges.items()
+                 if nodes[e.source]["kind"] in flt.kinds and nodes[e.target]["kind"] in flt.kinds}
+    keep = set(nodes)
+    centre = _find_node(nodes, flt.actor) if flt.actor else None
+    if centre:
+        keep = _ego(centre, edges.values(), flt.radius)
+        edges = {k: e for k, e in edges.items() if e.source in keep and e.target in keep}
+    if flt.narrows():
+        keep &= {n for e in edges.values() for n in (e.source, e.target)} | ({centre} if centre else set())
+    return Network({n: data for n, data in nodes.items() if n in keep}, edges)
 
 
 def influence_graph(store: GraphStore) -> nx.MultiDiGraph:
@@ -313,9 +166,33 @@ def _read_nodes(store: GraphStore) -> dict[str, dict]:
     return nodes
 
 
-def _find_node(store: GraphStore, name: str) -> str:
+def _event_rows(store: GraphStore):
+    for target in graph_model().projection["MEET"].targets:
+        yield from store.iter_rows(dialect.event_edges(target, every_subject=True))
+
+
+def _find_node(nodes: dict[str, dict], name: str) -> str:
     """The node --actor names (any case, accents, script, a person's surname: query/matching.py)."""
+    candidates = [Node(node, data["label"], data["kind"], data["store_label"], tuple(data["aliases"]),
+                       data["country"]) for node, data in nodes.items()]
     try:
-        return locate(store, ("Actor", "Place"), name, "actor or place").id
+        return find_node(candidates, name, "actor or place").id
     except NoSuchName as exc:
         raise ExportError(str(exc)) from exc
+
+
+def _ego(centre: str, edges: Iterable[Edge], radius: int) -> set[str]:
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        neighbours[e.source].add(e.target)
+        neighbours[e.target].add(e.source)
+    seen, queue = {centre: 0}, deque([centre])
+    while queue:
+        node = queue.popleft()
+        if seen[node] == radius:
+            continue
+        for other in sorted(neighbours[node]):
+            if other not in seen:
+                seen[other] = seen[node] + 1
+                queue.append(other)
+    return set(seen)
