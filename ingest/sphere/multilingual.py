@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .extract.document import extract_article
+from .extract.document import events_once, extract_article
 from .language import LANGUAGES, detect_language, paragraph_languages
-from .records import Article, Entity, Event, Extraction
+from .records import Article, Entity, Extraction
 from .resolve.names import NameIndex
 from .resolve.persons import link_across_documents
 
@@ -63,21 +63,8 @@ def merge_extractions(article: Article, lang: str, parts: list[Extraction]) -> E
         for entity_id, count in part.mention_counts.items():
             counts[entity_id] = counts.get(entity_id, 0) + count
     events = sorted((event for part in parts for event in part.events), key=lambda event: event.start)
-    merged = Extraction(article=article, lang=lang, entities=entities, events=_affiliations_once(events),
+    merged = Extraction(article=article, lang=lang, entities=entities, events=events_once(events),
                         mention_counts=counts, sha256=article.sha256)
     full_names = {e.id: e.name for e in entities.values() if e.kind == "PERSON" and len(e.name.split()) > 1}
     link_across_documents([merged], NameIndex(full_names))
     return merged
-
-
-def _affiliations_once(events: list[Event]) -> list[Event]:
-    """An affiliation stated in two languages' paragraphs is one standing fact: the first statement is kept."""
-    seen: set[tuple] = set()
-    kept = []
-    for event in events:
-        if event.type == "AFFILIATION":
-            if (event.subject, event.object) in seen:
-                continue
-            seen.add((event.subject, event.object))
-        kept.append(event)
-    return kept

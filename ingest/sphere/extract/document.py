@@ -30,12 +30,12 @@ def extract_article(article: Article) -> Extraction:
     events = []
     for index, (sentence, sentence_mentions) in enumerate(zip(sentences, mentions)):
         found = extractor.extract(sentence, sentence_mentions, finder.entities, article.published, datelines)
-        paired = pair_mentions(sentence, index, sentence_mentions, events + found, finder.entities, extractor.lex)
+        paired = pair_mentions(sentence, index, sentence_mentions, events, found, finder.entities, extractor.lex)
         if paired is not sentence_mentions:
             found = extractor.extract(sentence, paired, finder.entities, article.published, datelines)
         events += found
     events += denial_echoes(sentences, mentions, events, finder.entities, extractor.lex, extractor.titles.state_of)
-    events = _events_once(events)
+    events = events_once(events)
     counts = Counter(m.role_hint if m.role_hint and (m.sentence, m.i, m.j) in extractor.reread else m.entity_id
                      for sentence_mentions in mentions for m in sentence_mentions)   # a capital read as its state
     return Extraction(
@@ -55,7 +55,7 @@ def _named(entities: dict, counts: Counter, events: list) -> dict:
     return {key: entity for key, entity in entities.items() if key in used}
 
 
-def _events_once(events: list) -> list:
+def events_once(events: list) -> list:
     """One event per real-world event: an affiliation is a standing fact, kept as first stated; any other event
     told again with the same parties and modality ("Стороны договорились..." after the agreement) is kept once,
     with the first date the document gives it, unless the two give different dates."""

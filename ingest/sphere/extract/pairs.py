@@ -15,12 +15,13 @@ EXCHANGES = ("MEET", "COMMUNICATE")
 PAIRED = EXCHANGES + ("AGREE", "MILITARY_COOPERATION", "ECONOMIC_COOPERATION", "MEDIATE")
 
 
-def pair_mentions(sentence: Sentence, index: int, mentions: list[Mention], reported: list[Event],
+def pair_mentions(sentence: Sentence, index: int, mentions: list[Mention], before: list[Event], found: list[Event],
                   entities: dict[str, Entity], lex: Lexicon) -> list[Mention]:
     """The sentence's mentions with one for each reference to the sides: the first party, with the second as its
-    partner. Unchanged when the sentence has none or nothing before it names a pair."""
+    partner, from the sentence's own events (found) first, then those before it. Unchanged when the sentence has
+    none or nothing names a pair."""
     spans = [span for k in range(len(sentence.tokens)) if (span := _pair_span(sentence, k, mentions, lex))]
-    pair = _last_pair(reported, entities) if spans else None
+    pair = (_last_pair(found, entities) or _last_pair(before, entities)) if spans else None
     if pair is None:
         return mentions
     first, second = pair

@@ -4,6 +4,8 @@ named who is not the subject of the pronoun's own clause, and so
 do an unnamed firm of theirs ("his firm did not work with ...") and a statement of theirs ("это заявление")."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..analyse import morph
 from ..records import Entity, Mention, Sentence
 from .lexicon import Lexicon, token_keys
@@ -19,8 +21,10 @@ def resolve_pronouns(sentences: list[Sentence], mentions: list[list[Mention]], e
     for index, (sentence, found) in enumerate(zip(sentences, mentions)):
         added = []
         for k, token in enumerate(sentence.tokens):
+            reach = mentions[max(0, index - LOOKBACK):index]
             if _country_noun(sentence, k, found, lex):
-                country = _first_country(found, k, mentions[max(0, index - LOOKBACK):index], entities)
+                country = _named_in_reach(found, k, reach, lambda m: entities[m.entity_id].kind == "COUNTRY"
+                                          and not m.personnel, first=True)     # by name, not "Russian instructors"
                 if country is not None:
                     added.append(Mention(index, k, k + 1, country.entity_id, sentence.span_text(k, k + 1)))
                 continue
@@ -33,7 +37,7 @@ def resolve_pronouns(sentences: list[Sentence], mentions: list[list[Mention]], e
             person = _sentence_subject(found, k, entities) if owner == "person" else None
             earlier = found if word not in lex.object_pronouns else \
                 [m for m in found if not _clause_subject(sentence, m, k)]
-            person = person or _last_person(earlier, k, mentions[max(0, index - LOOKBACK):index], entities, kinds)
+            person = person or _named_in_reach(earlier, k, reach, lambda m: entities[m.entity_id].kind in kinds)
             if person is not None:
                 added.append(Mention(index, k, end, person.entity_id, sentence.span_text(k, end)))
         out.append(sorted(found + added, key=lambda m: m.i) if added else found)
@@ -45,14 +49,14 @@ def _sentence_subject(same_sentence: list[Mention], k: int, entities: dict[str, 
     return next((m for m in same_sentence if m.j <= k and entities[m.entity_id].kind == "PERSON"), None)
 
 
-def _last_person(same_sentence: list[Mention], k: int, before: list[list[Mention]],
-                 entities: dict[str, Entity], kinds: tuple[str, ...] = ("PERSON",)) -> Mention | None:
-    """The actor of one of these kinds named last before the pronoun: a person for "he", a state for "it"."""
-    earlier = [m for m in same_sentence if m.j <= k]
-    for group in [earlier] + list(reversed(before)):
-        people = [m for m in group if entities[m.entity_id].kind in kinds]
-        if people:
-            return people[-1]
+def _named_in_reach(same_sentence: list[Mention], k: int, before: list[list[Mention]],
+                    fits: Callable[[Mention], bool], first: bool = False) -> Mention | None:
+    """The fitting mention named last before k in the sentence, else in the nearest sentence before it that has one:
+    a person for "he", a state for "it"; with first, the first one there ("the country" a sentence is about)."""
+    for group in [[m for m in same_sentence if m.j <= k]] + list(reversed(before)):
+        fitting = [m for m in group if fits(m)]
+        if fitting:
+            return fitting[0] if first else fitting[-1]
     return None
 
 
@@ -66,7 +70,7 @@ def _country_noun(sentence: Sentence, k: int, found: list[Mention], lex: Lexicon
                                                            for m in found):
         return False        # "страны Африки": a name of its own ("из страны французских военных" is no name)
     if k + 2 < len(tokens) and tokens[k + 1].text.lower() == "of" and any(m.i == k + 2 for m in found):
-        return False        # "the Republic of Chad" 
+        return False        # "the Republic of Chad"
     before = morph.fold(tokens[k - 1].text) if k else ""
     pointing = before in lex.demonstratives or before in lex.possessives or before in lex.possessive_pronouns
     if sentence.lang == "en":
@@ -74,18 +78,6 @@ def _country_noun(sentence: Sentence, k: int, found: list[Mention], lex: Lexicon
     describing = k and (tokens[k - 1].pos == "ADJ" or morph.can_be_plural(tokens[k - 1].text, sentence.lang,
                                                                                      ("ADJF", "NPRO")))
     return pointing or not describing     # "африканская страна", "усі країни"
-
-
-def _first_country(same_sentence: list[Mention], k: int, before: list[list[Mention]],
-                   entities: dict[str, Entity]) -> Mention | None:
-    """The first country the sentence names before k, else the first one the nearest sentence before it names (by
-    name: "Russian instructors" is not the country a text is about)."""
-    earlier = [m for m in same_sentence if m.j <= k]
-    for group in [earlier] + list(reversed(before)):
-        countries = [m for m in group if entities[m.entity_id].kind == "COUNTRY" and not m.personnel]
-        if countries:
-            return countries[0]
-    return None
 
 
 def _clause_subject(sentence: Sentence, m: Mention, k: int) -> bool:
