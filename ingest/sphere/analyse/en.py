@@ -15,8 +15,10 @@ class EnglishAnalyser:
     def __init__(self):
         self.nlp = spacy.load(MODEL)
 
-    def analyse(self, text: str) -> list[Sentence]:
-        doc = self.nlp(text)
+    def analyse_paragraphs(self, paragraphs: list[str]) -> list[list[Sentence]]:
+        return [self._sentences(doc) for doc in self.nlp.pipe(paragraphs)]
+
+    def _sentences(self, doc) -> list[Sentence]:
         sentences = []
         for sent in doc.sents:
             tokens = tuple(

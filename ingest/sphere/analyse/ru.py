@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+from natasha.doc import DocSpan
 
 from ..records import Sentence, Token
 from . import morph
@@ -17,11 +18,30 @@ class RussianAnalyser:
         self.morph_tagger = NewsMorphTagger(embedding)
         self.ner_tagger = NewsNERTagger(embedding)
 
-    def analyse(self, text: str) -> list[Sentence]:
-        doc = Doc(text)
-        doc.segment(self.segmenter)
-        doc.tag_morph(self.morph_tagger)
-        doc.tag_ner(self.ner_tagger)
+    def analyse_paragraphs(self, paragraphs: list[str]) -> list[list[Sentence]]:
+        docs = [Doc(paragraph) for paragraph in paragraphs]
+        for doc in docs:
+            doc.segment(self.segmenter)
+        self._tag_morph([sent for doc in docs for sent in doc.sents])
+        self._tag_ner(docs)
+        return [self._sentences(doc) for doc in docs]
+
+    def _tag_morph(self, sents) -> None:
+        """All sentences of the text in one run of the tagger, in batches of similar length (less padding)."""
+        sents = sorted(sents, key=lambda sent: len(sent.tokens))
+        for sent, markup in zip(sents, self.morph_tagger.map([[t.text for t in sent.tokens] for sent in sents])):
+            for token, tagged in zip(sent.tokens, markup.tokens):
+                token.pos, token.feats = tagged.pos, tagged.feats
+
+    def _tag_ner(self, docs) -> None:
+        """All paragraphs in one run of the NER model, in batches of similar length (less padding)."""
+        docs = sorted(docs, key=lambda doc: len(doc.text))
+        for doc, markup in zip(docs, self.ner_tagger.map([doc.text for doc in docs])):
+            doc.spans = [DocSpan(start, stop, type, doc.text[start:stop]) for start, stop, type in markup.spans]
+            doc.envelop_span_tokens()
+            doc.envelop_sent_spans()
+
+    def _sentences(self, doc) -> list[Sentence]:
         sentences = []
         for sent in doc.sents:
             tokens = tuple(self._token(tok, k > 0 and sent.tokens[k - 1].pos == "ADP",

@@ -27,7 +27,10 @@ APOSTROPHE_MARKS = ("'", "’", "ʼ")
 class UkrainianAnalyser:
     lang = "uk"
 
-    def analyse(self, text: str) -> list[Sentence]:
+    def analyse_paragraphs(self, paragraphs: list[str]) -> list[list[Sentence]]:
+        return [self._analyse(paragraph) for paragraph in paragraphs]
+
+    def _analyse(self, text: str) -> list[Sentence]:
         sentences = []
         for sent in sentenize(text):
             tokens = tuple(self._token(sent.start + start, sent.start + stop, word)
