@@ -1,7 +1,10 @@
 """Extraction speed and memory on the seed mix repeated N times (default 200), in one process and on the pool
 `sphere ingest` uses by default (one worker per core, sphere/workers.py). Prints figures.
 
-Usage: .venv/bin/python bench/extract_speed.py [N]
+A folder given after N is read instead of the seeds: distinct articles (e.g. ../shared/eval/dev/texts) show
+the speed on news whose names and sentences do not repeat, where the per-process caches help less.
+
+Usage: .venv/bin/python bench/extract_speed.py [N] [FOLDER]
 """
 import resource
 import sys
@@ -17,7 +20,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 def main() -> None:
     repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    articles = list(iter_articles([SEEDS]))
+    articles = list(iter_articles([Path(sys.argv[2]) if len(sys.argv) > 2 else SEEDS]))
     started = time.perf_counter()
     for article in articles:
         extract_article(article)

@@ -72,5 +72,19 @@ def _token_span(tokens: tuple[Token, ...], span, vocab):
     inside = [i for i, t in enumerate(tokens) if t.start >= span.start and t.end <= span.stop]
     if not inside:
         return None
-    span.normalize(vocab)
-    return inside[0], inside[-1] + 1, span.type, span.normal or span.text
+    return inside[0], inside[-1] + 1, span.type, _normal_form(span, vocab)
+
+
+_normal_forms: dict[tuple, str] = {}     # the same names recur across a corpus; inflecting them is the slow part
+NORMAL_FORMS_KEPT = 50_000
+
+
+def _normal_form(span, vocab) -> str:
+    """"Халифы Хафтара" -> "Халифа Хафтар": natasha's normal form, which depends only on the span's words and tags."""
+    key = (span.type, span.text, tuple((t.pos, tuple(sorted((t.feats or {}).items()))) for t in span.tokens))
+    if key not in _normal_forms:
+        if len(_normal_forms) >= NORMAL_FORMS_KEPT:
+            _normal_forms.clear()
+        span.normalize(vocab)
+        _normal_forms[key] = span.normal or span.text
+    return _normal_forms[key]

@@ -689,7 +689,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         keys = [token_keys(t) for t in tokens]
 
         def cued(modality: str, lo: int, hi: int) -> bool:
-            return any(_has_cue(cue, words[lo:hi], keys[lo:hi]) for cue in self.lex.modality.get(modality, ()))
+            return modality in self.lex.modality and self.lex.modality[modality].found_in(words[lo:hi], keys[lo:hi])
 
         start = trigger.start
         if any(w in self.lex.negations for w in words[max(0, start - 3):start]) or \
@@ -725,11 +725,3 @@ def _located_by_visit(events: list[Event], entities: dict[str, Entity]) -> list[
 
 def _object_optional(event_type: str) -> bool:
     return bool(ontology().event_types[event_type].get("object_optional"))
-
-
-def _has_cue(cue: str, words: list[str], keys: list[frozenset[str]]) -> bool:
-    parts = cue.split()
-    if len(parts) == 1:
-        return any(cue in k for k in keys)
-    return any(all(parts[n] in keys[i + n] or parts[n] == words[i + n] for n in range(len(parts)))
-               for i in range(len(words) - len(parts) + 1))

@@ -26,6 +26,26 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class Cues:
+    """The cue words and phrases of one modality, split so a sentence is searched for all single words at once."""
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, cues) -> Cues:
+        folded = [morph.fold(cue).split() for cue in cues]
+        return cls(frozenset(parts[0] for parts in folded if len(parts) == 1),
+                   tuple(tuple(parts) for parts in folded if len(parts) > 1))
+
+    def found_in(self, words: list[str], keys: list[frozenset[str]]) -> bool:
+        """Whether a cue occurs among tokens with these folded texts and keys (a phrase word matches either)."""
+        if any(not self.words.isdisjoint(k) for k in keys):
+            return True
+        return any(all(parts[n] in keys[i + n] or parts[n] == words[i + n] for n in range(len(parts)))
+                   for parts in self.phrases for i in range(len(words) - len(parts) + 1))
+
+
+@dataclass(frozen=True)
 class Lexicon:
     lang: str
     frames: dict[str, list[Frame]]       # first trigger lemma -> frames
@@ -45,7 +65,7 @@ class Lexicon:
     purpose_prepositions: frozenset[str]  # "планы России по созданию базы": Russia's act
     negations: frozenset[str]
     denials: frozenset[str]              # "отрицать", "deny": a sentence that only denies repeats the claim before it
-    modality: dict[str, frozenset[str]]  # modality -> cue lemmas (single words or phrases)
+    modality: dict[str, Cues]            # modality -> cue lemmas (single words or phrases)
     titles: dict[tuple[str, ...], str]   # title lemmas -> English role
     possessive_pronouns: dict[str, str]  # "his" -> person, "its" -> state: whose the noun after it is
     state_pronouns: frozenset[str]       # "it" as a subject: the state or organisation named last
@@ -180,7 +200,7 @@ def lexicon(lang: str) -> Lexicon:
         purpose_prepositions=frozenset(raw.get("purpose_prepositions", [])),
         negations=frozenset(raw.get("negations", [])),
         denials=_folded_set(raw, "denials"),
-        modality={k: frozenset(morph.fold(x) for x in v) for k, v in raw.get("modality", {}).items()},
+        modality={k: Cues.of(v) for k, v in raw.get("modality", {}).items()},
         titles={_fold_words(k): v for k, v in raw.get("titles", {}).items()},
         pronouns=_folded_set(raw, "pronouns"),
         object_pronouns=_folded_set(raw, "object_pronouns"),
@@ -210,5 +230,11 @@ def lexicon(lang: str) -> Lexicon:
 
 
 def token_keys(token) -> frozenset[str]:
-    """Every form a lexicon word may match in a token: normal forms, lemma and the folded text."""
-    return token.feats.get("nf", frozenset()) | {token.lemma, morph.fold(token.text)}
+    """Every form a lexicon word may match in a token: normal forms, lemma and the folded text.
+
+    Kept in the token's features after the first call: the rules ask for them many times per token.
+    """
+    keys = token.feats.get("keys")
+    if keys is None:
+        keys = token.feats["keys"] = token.feats.get("nf", frozenset()) | {token.lemma, morph.fold(token.text)}
+    return keys
