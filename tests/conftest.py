@@ -97,3 +97,28 @@ def seeded_runner(seeds_data, tmp_path, monkeypatch):
     shutil.copytree(seeds_data, tmp_path / "data")
     monkeypatch.setenv("SPHERE_DATA", str(tmp_path / "data"))
     return CliRunner()
+
+
+def _uses_live_neo4j(item) -> bool:
+    return "neo4j" in item.nodeid.lower()     # the store-parametrised tests' [neo4j], test_neo4j_live.py
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """The tests run on one pytest-xdist worker per core; those that use the one live Neo4j server all go to
+    the same worker, one after another: they wipe and fill the same database."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LiveNeo4jTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "live Neo4j" if "neo4j" in nodeid.lower() else nodeid
+
+    return LiveNeo4jTogether(config, log)
+
+
+@pytest.fixture(autouse=True)
+def _live_neo4j_only_where_named(request, monkeypatch):
+    """Any other test sees no NEO4J_URI, so that nothing it runs reaches the live server the Neo4j tests
+    fill and wipe on the other worker at the same time."""
+    if not _uses_live_neo4j(request.node):
+        monkeypatch.delenv("NEO4J_URI", raising=False)
