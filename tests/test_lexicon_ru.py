@@ -173,6 +173,12 @@ def test_a_base_granted_is_planned_and_leaving_a_city_is_no_break():
     assert "OPPOSE" not in [e[0] for e in _events("Французские войска вышли из Мали.")]
 
 
+def test_an_act_allowed_or_helped_is_the_datives_not_the_allowers():
+    assert ("MILITARY_BASE", "Turkey", "Accra", "denied") in [
+        e[:3] + (e[3],) for e in _events("Правительство Ганы не позволит Турции создать военную базу в Аккре.")]
+    assert ("ARMS_TRANSFER", "Ghana", "Peru") in _roles("Бразилия помогла Гане поставить Перу бронемашины.")
+
+
 def _trigger_words():
     with open(LEXICON_DIR / "ru.yaml", encoding="utf-8") as fh:
         triggers = yaml.safe_load(fh)["triggers"]

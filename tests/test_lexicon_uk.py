@@ -189,3 +189,8 @@ def test_every_trigger_word_is_a_dictionary_word():
     words = {w for frames in lex.frames.values() for frame in frames for forms in frame.words for w in forms}
     unknown = sorted(w for w in words if not morph.analyzer("uk").word_is_known(w))
     assert unknown == []
+
+
+def test_an_act_allowed_or_helped_is_the_datives_not_the_allowers():
+    assert ("MILITARY_BASE", "Turkey", "Accra", "denied") in [
+        e[:3] + (e[3],) for e in _events("Уряд Гани не дозволить Туреччині створити військову базу в Аккрі.")]

@@ -251,6 +251,11 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         if self.lang == "en" and sentence.tokens[trigger.start].pos == "NOUN":
             # "Hungary never blocked EU sanctions": a noun's own owner comes before the subject of its verb
             patterns = sorted(patterns, key=lambda p: p not in ("poss", "compound"))
+        if role == "subject" and self.lang != "en":
+            doer = self._controlled_doer(sentence, trigger, mentions)
+            doer = self._reading(doer, role, kind, entities) if doer and span_of(doer) not in used else None
+            if doer:
+                return [doer]
         for pattern in patterns:
             found = [self._reading(m, role, kind, entities)
                      for m in self._pattern_candidates(sentence, trigger, pattern, mentions, entities, role)

@@ -8,10 +8,12 @@ from dataclasses import replace
 
 from ..analyse import morph
 from ..records import Mention
+from .lexicon import token_keys
 from .spans import MAX_ROLE_DISTANCE, Trigger, finite_verb, phrase_head, span_of
 from .titles import register_state_of
 from .voice import voiced
 
+CONTROL_REACH = 5                # tokens from a verb of allowing to its infinitive ("позволит Турции создать")
 ACCUSATION_REACH = 8             # tokens between an accusation and the act it names ("accused X of supplying")
 
 
@@ -158,6 +160,20 @@ class ImplicitRoles:
         if k < 1 or tokens[k].pos != "ADP" or morph.fold(tokens[k].text) not in self.lex.purpose_prepositions:
             return None
         return self._genitive_owner(sentence, k, mentions)
+
+    def _controlled_doer(self, sentence, trigger: Trigger, mentions) -> Mention | None:
+        """"не позволит Турции создать базу", "допомогли Україні відбити атаку": an infinitive after a verb of
+        allowing or helping is the act of that verb's dative, named between the two, not of its subject."""
+        tokens = sentence.tokens
+        if tokens[trigger.start].feats.get("VerbForm") != "Inf":
+            return None
+        lo = max(0, trigger.start - CONTROL_REACH)
+        control = next((k for k in range(trigger.start - 1, lo - 1, -1)
+                        if tokens[k].pos == "VERB" and token_keys(tokens[k]) & self.lex.object_control), None)
+        if control is None:
+            return None
+        return next((m for m in mentions if control < m.i and m.j <= trigger.start
+                     and "Dat" in self._cases(sentence, m)), None)
 
     def _genitive_owner(self, sentence, k: int, mentions) -> Mention | None:
         """The genitive mention ending at k that follows a noun ("планов России", "решение США")."""
