@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import sys
 import tempfile
@@ -165,8 +166,10 @@ def _one_batch(number: int, folder: Path, store: EmbeddedStore, runner, timer: S
     report = ingest([folder], store, runner=runner)
     seconds, writing, read = time.perf_counter() - started, timer.seconds - in_store, timer.rows_read - read
     people = store.query("MATCH (a:Actor) WHERE a.kind = 'PERSON' RETURN count(a)").rows[0][0]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"batch {number + 1:3d}: {report.ingested} documents, {report.events} events in {seconds:6.1f} s "
-          f"({writing:5.1f} s in the store, {read} rows read from it); {people} people in the graph", flush=True)
+          f"({writing:5.1f} s in the store, {read} rows read from it); {people} people in the graph; "
+          f"peak memory {peak} MB", flush=True)
     return seconds, writing
 
 

@@ -1,7 +1,7 @@
 """Every Cypher statement the stores run, generated from the graph model, and the dialect gap.
 
 The Neo4j and embedded (Ladybug) dialects differ only in what is decided here:
-schema DDL, Neo4j's extra kind labels, Ladybug's typed columns for bulk COPY, and the
+schema DDL, Neo4j's extra kind labels, Ladybug's typed values for new rows, and the
 rewrites that make a query module written in Neo4j Cypher run on Ladybug (`to_ladybug`).
 """
 from __future__ import annotations
@@ -54,13 +54,29 @@ def ladybug_add_column(label: str, prop: str, kind: str) -> str:
 
 
 # ---- writes -------------------------------------------------------------------------------------
-def upsert_nodes(spec: NodeSpec, typed: bool = False) -> str:
+def _value(prop: str, kind: str, typed: bool) -> str:
     """typed: Ladybug infers a column that is null in every row as STRING, so numbers are cast."""
-    def value(prop: str, kind: str) -> str:
-        if typed and kind in ("float", "int"):
-            return f"CAST(row.{name(prop)} AS {LADYBUG_TYPES[kind]})"
-        return f"row.{name(prop)}"
-    sets = [f"n.{name(p)} = {value(p, kind)}" for p, kind in spec.properties.items() if p != spec.key]
+    if typed and kind in ("float", "int"):
+        return f"CAST(row.{name(prop)} AS {LADYBUG_TYPES[kind]})"
+    return f"row.{name(prop)}"
+
+
+def create_nodes(spec: NodeSpec) -> str:
+    """Ladybug: nodes known to be new. (Its COPY FROM a Python frame was the bulk path, but each COPY kept
+    about 10 MB of memory until the process ended: a long ingest grew by over 1 GB per 1,000 documents.)"""
+    values = ", ".join(f"{name(p)}: {_value(p, kind, True)}" for p, kind in spec.columns().items())
+    return f"UNWIND $rows AS row CREATE (n:{spec.label} {{{values}}})"
+
+
+def create_relationships(rel: RelSpec, source: str, target: str) -> str:
+    """Ladybug: relationships from or to nodes this write created, so none of them exists yet."""
+    values = ", ".join(f"{name(p)}: {_value(p, kind, True)}" for p, kind in rel.properties.items())
+    return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.src}}) MATCH (b:{target} {{id: row.dst}}) "
+            f"CREATE (a)-[r:{rel.type}{' {' + values + '}' if values else ''}]->(b)")
+
+
+def upsert_nodes(spec: NodeSpec, typed: bool = False) -> str:
+    sets = [f"n.{name(p)} = {_value(p, kind, typed)}" for p, kind in spec.properties.items() if p != spec.key]
     return (
         f"UNWIND $rows AS row MERGE (n:{spec.label} {{{spec.key}: row.{spec.key}}}) "
         f"SET {', '.join(sets)}"

@@ -22,13 +22,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import ladybug
-import pyarrow as pa
 
 from ..model import graph_model
 from . import dialect
 from .base import GraphBatch, GraphStore, ProjectionChange, QueryResult, RelRows, StoreBusy, StoreError
 
-ARROW_TYPES = {"string": pa.string(), "string_list": pa.list_(pa.string()), "float": pa.float64(), "int": pa.int64()}
 DB_FILE = "graph.lbug"
 LOCK_WAIT_ENV = "SPHERE_LOCK_WAIT_SECONDS"
 LOCK_WAIT_SECONDS = 30.0
@@ -136,7 +134,7 @@ class EmbeddedStore(GraphStore):
             spec = model.nodes[label]
             existing = self._existing(label, [row[spec.key] for row in rows])
             fresh = [row for row in rows if row[spec.key] not in existing]
-            self._copy(label, spec.columns(), fresh)
+            self._merge(dialect.create_nodes(spec), _completed(fresh, spec.columns()))
             self._merge(dialect.upsert_nodes(spec, typed=True), [row for row in rows if row[spec.key] in existing])
             created.update(row[spec.key] for row in fresh)
         for rel in batch.relationships:
@@ -163,8 +161,8 @@ class EmbeddedStore(GraphStore):
         spec = graph_model().all_relationships()[rel.type]
         fresh = [row for row in rel.rows if row["src"] in created or row["dst"] in created]
         known = [row for row in rel.rows if not (row["src"] in created or row["dst"] in created)]
-        columns = {"src": "string", "dst": "string", **spec.properties}
-        self._copy(rel.type, columns, fresh, f"(from='{rel.source}', to='{rel.target}')")
+        self._merge(dialect.create_relationships(spec, rel.source, rel.target),
+                    _completed(fresh, {"src": "string", "dst": "string", **spec.properties}))
         self._merge(dialect.upsert_relationships(spec, rel.source, rel.target), known)
 
     def _existing(self, label: str, ids: list[str]) -> set[str]:
@@ -172,14 +170,6 @@ class EmbeddedStore(GraphStore):
         for i in range(0, len(ids), 5000):
             found |= {row[0] for row in self.query(dialect.existing_ids(label), {"ids": ids[i:i + 5000]}).rows}
         return found
-
-    def _copy(self, table: str, columns: dict[str, str], rows: list[dict], options: str = "") -> None:
-        if not rows:
-            return
-        arrow = pa.table(
-            {name: pa.array([row.get(name) for row in rows], type=ARROW_TYPES[kind]) for name, kind in columns.items()}
-        )
-        _copy_frame(self.conn, table, arrow, options)
 
     def _merge(self, statement: str, rows: list[dict]) -> None:
         for i in range(0, len(rows), 1000):
@@ -239,6 +229,11 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
+def _completed(rows: list[dict], columns) -> list[dict]:
+    """Rows with every column, null where a row has none: a new node's scores, an optional property."""
+    return [{column: row.get(column) for column in columns} for row in rows]
+
+
 def _plain(value):
     """Ladybug answers sums as Decimal; every store answers with plain JSON-able numbers."""
     if isinstance(value, Decimal):
@@ -246,8 +241,3 @@ def _plain(value):
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
-
-
-def _copy_frame(conn: ladybug.Connection, table: str, frame: pa.Table, options: str) -> None:
-    # Ladybug's COPY reads a Python variable named in the statement from the caller's scope.
-    conn.execute(f"COPY {table} FROM frame {options}".strip())
