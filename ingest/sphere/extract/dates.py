@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from ..analyse import morph
 from ..records import Sentence
 from .lexicon import Lexicon, token_keys
+from .spans import future_near
 
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -52,7 +53,10 @@ def find_date(sentence: Sentence, lex: Lexicon, published: str | None) -> tuple[
             weekday = lex.weekdays.get(low[weekday_at], lex.weekdays.get(lemmas[weekday_at]))
             if doc_date is None:
                 return None, text
-            return _weekday(doc_date, weekday, rule["weekday"]).isoformat(), text
+            direction, today = rule["weekday"], False
+            if direction == "by_tense":     # "во вторник" in a Tuesday's article is that day
+                direction, today = ("next" if future_near(sentence, weekday_at) else "past"), True
+            return _weekday(doc_date, weekday, direction, today).isoformat(), text
         text = " ".join(words[found:end])
         if doc_date is None:
             return None, text
@@ -82,11 +86,12 @@ def _shift(doc_date: date, rule: dict) -> str:
     return (doc_date + timedelta(days=rule.get("days", 0))).isoformat()
 
 
-def _weekday(doc_date: date, weekday: int, direction: str) -> date:
+def _weekday(doc_date: date, weekday: int, direction: str, today: bool = False) -> date:
+    """The weekday after (next) or before (past) the document's date; the date itself when today counts."""
     if direction == "next":
-        delta = (weekday - doc_date.weekday()) % 7 or 7
+        delta = (weekday - doc_date.weekday()) % 7 or (0 if today else 7)
         return doc_date + timedelta(days=delta)
-    delta = (doc_date.weekday() - weekday) % 7 or 7
+    delta = (doc_date.weekday() - weekday) % 7 or (0 if today else 7)
     return doc_date - timedelta(days=delta)
 
 

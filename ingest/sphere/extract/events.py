@@ -19,7 +19,8 @@ from .coordination import Coordination
 from .english import EnglishRoles, english_prep
 from .implicit import ImplicitRoles
 from .pairs import EXCHANGES as PAIR_SOURCES, partner_of
-from .spans import MAX_ROLE_DISTANCE, Trigger, between_tokens, finite_verb, phrase_ends, span_of, trigger_keys
+from .spans import (MAX_ROLE_DISTANCE, Trigger, between_tokens, finite_verb, future_verb, phrase_ends, span_of,
+                    trigger_keys)
 from .voice import voiced
 
 MILITARY_BODY = re.compile(r"\b(defen[cs]e|army|armed forces|military|navy|air force|guard)\b", re.I)
@@ -27,6 +28,7 @@ PREP_VARIANTS = {"со": "с", "во": "в", "ко": "к", "изо": "из", "і
 PHRASE_GAP = 6                   # words of a multiword trigger may stand this far apart ("отправила в Россию 3 тыс. военных")
 PREPOSITION_GAP = 2              # ... but a phrase opened by a preposition stays together ("в поддержку")
 PLAN_SCOPE = 5                   # tokens before a trigger where "plans to", "готовность" make it planned
+FUTURE_VERB_REACH = 4            # tokens between a future verb and the noun trigger it governs ("пройдут переговоры")
 DENIAL_SCOPE = 8                 # tokens before a trigger where "denied", "отрицает" make it denied
 ADJECTIVE_REACH = 5              # tokens after a trigger where a demonym adjective names its actor
 BETWEEN_REACH = 2                # "сотрудничество между X и Y": the between-phrase follows its noun at once
@@ -700,11 +702,26 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         if any(w in self.lex.negations for w in words[max(0, start - 3):start]) or \
                 cued("denied", max(0, start - DENIAL_SCOPE), start):
             return "denied"
-        if cued("planned", max(0, start - PLAN_SCOPE), start) or tokens[start].feats.get("Tense") == "Fut":
+        if cued("planned", max(0, start - PLAN_SCOPE), start) or tokens[start].feats.get("Tense") == "Fut" or \
+                self._future_verb_before(tokens, start):
             return "planned"
         if cued("reported_claim", 0, len(tokens)):
             return "reported_claim"
         return "asserted"
+
+
+    @staticmethod
+    def _future_verb_before(tokens, start: int) -> bool:
+        """"в Кремле пройдут официальные переговоры", "will sign a trade deal": a noun trigger right after a future
+        verb, in the same phrase, is planned."""
+        if tokens[start].pos != "NOUN":
+            return False
+        for k in range(start - 1, max(-1, start - 1 - FUTURE_VERB_REACH), -1):
+            if tokens[k].pos == "PUNCT":
+                return False
+            if finite_verb(tokens[k]) or tokens[k].pos == "AUX":
+                return future_verb(tokens, k)
+        return False
 
 
 def _animate_accusative(tok) -> bool:
