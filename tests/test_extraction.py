@@ -734,3 +734,10 @@ def test_a_capital_that_only_stands_for_its_state_is_no_place_of_the_document():
     names = {e.name for e in extraction.entities.values()}
     assert "Russia" in names and "Moscow" not in names
     assert extraction.mention_counts.get("country:RU") == 1
+
+
+def test_a_name_after_a_place_phrase_is_not_the_title_holder():
+    _, events = _events("Через три дня после поездки венгерского премьера в Киев Путин позвонил Си Цзиньпину.")
+    assert not [e for e in events if e[0] == "AFFILIATION" and e[1] == "Vladimir Putin"]
+    _, events = _events("Посол России в Турции Алексей Ерхов встретился с Хаканом Фиданом.")
+    assert ("AFFILIATION", "Aleksey Yerkhov", "Russia", None, None, "asserted") in events

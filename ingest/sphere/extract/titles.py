@@ -60,7 +60,7 @@ class Titles:
         for title_words, role in self._titles_in(tokens):
             at = self._find(tokens, title_words, max(0, person.i - TITLE_REACH), person.i)
             if at is None or self._clause_between(tokens, at[1], person.i) or self._in_leadership(tokens, at) or \
-                    self.lex.coordinator_in(tokens[at[1]:person.i]):
+                    self.lex.coordinator_in(tokens[at[1]:person.i]) or self._place_phrase_after(tokens, at[1], person.i):
                 continue
             principals = [m for m in mentions if at[1] <= m.i < person.i and entities[m.entity_id].kind == "PERSON"]
             if principals:
@@ -82,6 +82,11 @@ class Titles:
             if target is not None:
                 return target[0], target[1], at
         return None
+
+    def _place_phrase_after(self, tokens, end: int, name: int) -> bool:
+        """"после поездки венгерского премьера в Киев Путин позвонил": a prepositional phrase right after the title
+        ends it; the name after that phrase is someone else. (English titles take "of": "President of Russia".)"""
+        return self.lang != "en" and end < name and tokens[end].pos == "ADP"
 
     def _pronoun(self, sentence: Sentence, m: Mention) -> bool:
         """A pronoun standing for a person ("thanked the Belarusian leader for his mediation") bears no title."""
