@@ -741,3 +741,27 @@ def test_a_name_after_a_place_phrase_is_not_the_title_holder():
     assert not [e for e in events if e[0] == "AFFILIATION" and e[1] == "Vladimir Putin"]
     _, events = _events("Посол России в Турции Алексей Ерхов встретился с Хаканом Фиданом.")
     assert ("AFFILIATION", "Aleksey Yerkhov", "Russia", None, None, "asserted") in events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Президент Кении Уильям Руто прибыл в Пекин. Президент встретился с Си Цзиньпином.",
+     ("MEET", "William Ruto", "Xi Jinping")),
+    ("Kenyan President William Ruto arrived in Beijing. The president met Xi Jinping.",
+     ("MEET", "William Ruto", "Xi Jinping")),
+    ("Президент Кенії Вільям Руто прибув до Пекіна. Президент зустрівся із Сі Цзіньпіном.",
+     ("MEET", "William Ruto", "Xi Jinping")),
+])
+def test_a_bare_title_stands_for_the_person_last_named_with_it(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]
+
+
+def test_a_title_with_its_own_name_or_state_is_not_a_bare_title():
+    _, events = _events("Президент Кении Уильям Руто прибыл в Пекин. Глава хунты Тчиани обвинил Францию в провокациях.")
+    assert not [e for e in events if e[0] == "ACCUSE" and e[1] == "William Ruto"]
+    _, events = _events("Президент Кении Уильям Руто прибыл в Пекин. Президент Египта встретился с Си Цзиньпином.")
+    assert ("MEET", "Egypt", "Xi Jinping") in [e[:3] for e in events]
+
+
+def test_a_title_with_its_state_then_a_verb_is_the_subject_not_a_name_phrase():
+    assert ("MEET", "Egypt", "Vladimir Putin") in [
+        e[:3] for e in _events("Президент Египта встретился с Владимиром Путиным.")[1]]

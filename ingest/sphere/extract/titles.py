@@ -42,6 +42,7 @@ class Titles:
         self.holders: dict[tuple[str, str], str] = {}       # (state, office) -> person
         self.affiliated: dict[str, str] = {}                 # person -> the state of their first office
         self.offices: dict[str, str] = {}                    # person -> the role of their first office
+        self.titled: dict[str, str] = {}                     # office -> the person last named with its title
 
     # ---- named people: "министр иностранных дел России Сергей Лавров" ---------------------------
     def affiliations(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Event]:
@@ -81,6 +82,8 @@ class Titles:
                 target = self._office_state(sentence, at, person, mentions, entities, role)
             if target is not None:
                 return target[0], target[1], at
+            if not principals and person.i == at[1]:
+                self.titled[_role_key(role)] = person.entity_id     # "President Ruto" with no state still names him
         return None
 
     def _place_phrase_after(self, tokens, end: int, name: int) -> bool:
@@ -130,6 +133,7 @@ class Titles:
 
     def _affiliation(self, sentence, person: str, state: str, role: str, at: tuple[int, int]) -> Event:
         self.holders[(state, _role_key(role))] = person
+        self.titled[_role_key(role)] = person
         self.affiliated.setdefault(person, state)
         self.offices.setdefault(person, role)
         return Event(
@@ -189,7 +193,42 @@ class Titles:
                 register_entry(entities, phrase.state)     # "глава МИД России": the state no mention named
             out.append(Mention(mentions[0].sentence, phrase.start, phrase.end, holder or phrase.state,
                                sentence.span_text(phrase.start, phrase.end)))
+        out += self._bare_titles(sentence, out, entities)
         return sorted(out, key=lambda m: m.i), events
+
+    def _bare_titles(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+        """"Президент заявил", "the president said": a title with neither a state nor a name, as a subject, stands
+        for the person the document last named with that title."""
+        tokens = sentence.tokens
+        found: list[Mention] = []
+        for title_words, role in self._titles_in(tokens):
+            holder = self.titled.get(_role_key(role))
+            at = self._find(tokens, title_words, 0, len(tokens)) if holder in entities else None
+            while at is not None:
+                if self._bare(tokens, at, mentions + found, entities):
+                    found.append(Mention(mentions[0].sentence, at[0], at[1], holder, sentence.span_text(*at)))
+                at = self._find(tokens, title_words, at[1], len(tokens))
+        return found
+
+    @staticmethod
+    def _named_after(tokens, end: int, m: Mention, entities: dict[str, Entity]) -> bool:
+        """A person named right after the title, past nothing but nouns or a comma ("глава хунты Тчиани"); not one
+        past a verb ("президент Египта встретился с Путиным")."""
+        return end <= m.i <= end + NAME_GAP and entities[m.entity_id].kind == "PERSON" and \
+            all(t.pos in ("NOUN", "PROPN", "ADJ") or t.text == "," for t in tokens[end:m.i])
+
+    def _bare(self, tokens, at: tuple[int, int], mentions: list[Mention], entities: dict[str, Entity]) -> bool:
+        start, end = at
+        if any(m.i <= end and m.j >= start - 2 or self._named_after(tokens, end, m, entities) for m in mentions) or \
+                self._in_leadership(tokens, at):
+            return False        # a name or state beside it: "президент России", "глава хунты Тчиани", "Russia's president"
+        if start and (gazetteer().adjective_country(token_keys(tokens[start - 1])) or tokens[start - 1].pos == "ADJ"):
+            return False        # "российский президент", "the former president": another or a described holder
+        if tokens[end - 1].feats.get("Number") == "Plur":
+            return False
+        if self.lang == "en":
+            return start > 0 and tokens[start - 1].text.lower() == "the" and not tokens[end - 1].text.endswith("s")
+        return "Nom" in tokens[start].feats.get("cases", ())
 
     # ---- a leader's forces: "Haftar's forces", "войска Асада" ----------------------------------------
     def forces_mentions(self, sentence: Sentence, mentions: list[Mention],
@@ -268,8 +307,8 @@ class Titles:
             state, phrase_start, phrase_end = country, start - 1, end
         else:
             return None
-        if any(phrase_end <= m.i <= phrase_end + NAME_GAP and entities[m.entity_id].kind == "PERSON"
-               and not self.lex.coordinator_in(tokens[phrase_end:m.i]) for m in mentions):
+        if any(self._named_after(tokens, phrase_end, m, entities) and not self.lex.coordinator_in(tokens[phrase_end:m.i])
+               for m in mentions):
             return None
         plural = tokens[end - 1].feats.get("Number") == "Plur" or (
             self.lang == "en" and tokens[end - 1].text.lower().endswith("s"))
