@@ -750,6 +750,10 @@ def test_a_name_after_a_place_phrase_is_not_the_title_holder():
      ("MEET", "William Ruto", "Xi Jinping")),
     ("Президент Кенії Вільям Руто прибув до Пекіна. Президент зустрівся із Сі Цзіньпіном.",
      ("MEET", "William Ruto", "Xi Jinping")),
+    ("Фельдмаршал Халифа Хафтар контролирует восток Ливии. В сентябре фельдмаршал встретился с Владимиром Путиным.",
+     ("MEET", "Khalifa Haftar", "Vladimir Putin")),
+    ("Генерал Халіфа Хафтар контролює схід Лівії. У вересні генерал зустрівся з Володимиром Путіним.",
+     ("MEET", "Khalifa Haftar", "Vladimir Putin")),
 ])
 def test_a_bare_title_stands_for_the_person_last_named_with_it(text, expected):
     assert expected in [e[:3] for e in _events(text)[1]]

@@ -49,6 +49,7 @@ class Titles:
         events = []
         for person in mentions:
             if entities[person.entity_id].kind == "PERSON" and not self._pronoun(sentence, person):
+                self._note_rank(sentence.tokens, person)
                 found = self._titled(sentence, person, mentions, entities)
                 if found is not None:
                     events.append(self._affiliation(sentence, person.entity_id, *found))
@@ -196,9 +197,16 @@ class Titles:
         out += self._bare_titles(sentence, out, entities)
         return sorted(out, key=lambda m: m.i), events
 
+    def _note_rank(self, tokens, person: Mention) -> None:
+        """"фельдмаршал Халифа Хафтар": the rank right before a name (or that the name's span begins with) is that
+        person's, for a later bare rank."""
+        for k in (person.i - 1, person.i):
+            if k >= 0 and (rank := token_keys(tokens[k]) & self.lex.ranks):
+                self.titled[f"rank:{min(rank)}"] = person.entity_id
+
     def _bare_titles(self, sentence: Sentence, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
-        """"Президент заявил", "the president said": a title with neither a state nor a name, as a subject, stands
-        for the person the document last named with that title."""
+        """"Президент заявил", "the president said", "фельдмаршал зустрічався": a title or rank with neither a state
+        nor a name, as a subject, stands for the person the document last named with it."""
         tokens = sentence.tokens
         found: list[Mention] = []
         for title_words, role in self._titles_in(tokens):
@@ -208,6 +216,11 @@ class Titles:
                 if self._bare(tokens, at, mentions + found, entities):
                     found.append(Mention(mentions[0].sentence, at[0], at[1], holder, sentence.span_text(*at)))
                 at = self._find(tokens, title_words, at[1], len(tokens))
+        for k, token in enumerate(tokens):
+            rank = token_keys(token) & self.lex.ranks
+            holder = self.titled.get(f"rank:{min(rank)}") if rank else None
+            if holder in entities and self._bare(tokens, (k, k + 1), mentions + found, entities):
+                found.append(Mention(mentions[0].sentence, k, k + 1, holder, token.text))
         return found
 
     @staticmethod
