@@ -769,3 +769,12 @@ def test_a_title_with_its_own_name_or_state_is_not_a_bare_title():
 def test_a_title_with_its_state_then_a_verb_is_the_subject_not_a_name_phrase():
     assert ("MEET", "Egypt", "Vladimir Putin") in [
         e[:3] for e in _events("Президент Египта встретился с Владимиром Путиным.")[1]]
+
+
+@pytest.mark.parametrize("text", [
+    "Российские инструкторы появились в Гвинее в 2019 году.",
+    "Російські інструктори з'явилися в Гвінеї у 2019 році.",
+    "Russian instructors appeared in Guinea in 2019.",
+])
+def test_troops_that_appear_somewhere_are_deployed_there(text):
+    assert ("DEPLOY", "Russia", "Guinea", None, "2019", "asserted") in _events(text)[1]
