@@ -180,6 +180,10 @@ def test_an_act_allowed_or_helped_is_the_datives_not_the_allowers():
     assert ("ARMS_TRANSFER", "Ghana", "Peru") in _roles("Бразилия помогла Гане поставить Перу бронемашины.")
 
 
+def test_weapons_received_by_a_demonym_come_from_its_country():
+    assert ("ARMS_TRANSFER", "Turkey", "Sudan") in _roles("Армия Судана получила турецкие беспилотники.")
+
+
 def _trigger_words():
     with open(LEXICON_DIR / "ru.yaml", encoding="utf-8") as fh:
         triggers = yaml.safe_load(fh)["triggers"]

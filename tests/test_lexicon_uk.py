@@ -194,3 +194,7 @@ def test_every_trigger_word_is_a_dictionary_word():
 def test_an_act_allowed_or_helped_is_the_datives_not_the_allowers():
     assert ("MILITARY_BASE", "Turkey", "Accra", "denied") in [
         e[:3] + (e[3],) for e in _events("Уряд Гани не дозволить Туреччині створити військову базу в Аккрі.")]
+
+
+def test_weapons_received_by_a_demonym_come_from_its_country():
+    assert ("ARMS_TRANSFER", "Turkey", "Sudan") in [e[:3] for e in _events("Армія Судану отримала турецькі безпілотники.")]

@@ -137,6 +137,9 @@ def lemma(word: str, lang: str) -> str:
     return fold(readings[0].normal_form) if readings else fold(word)
 
 
+NAME_GRAMMEMES = {"Surn", "Name", "Patr"}
+
+
 def pos(word: str, lang: str) -> str:
     """The part of speech of the first reading that is no imperative; but a past-tense verb form that the dictionary
     also files as a participle used as a noun or adjective ("прибула": прибулий) is the verb, as it is in news."""
@@ -145,6 +148,8 @@ def pos(word: str, lang: str) -> str:
         return ""
     # news prose has few imperatives: "війни" is the noun (war), not an imperative of "війнути"
     readings = [p for p in readings if "impr" not in p.tag.grammemes] or list(readings)
+    if word[:1].islower():      # "турецькі" is the adjective, not the surname Турецький: a name is capitalised
+        readings = [p for p in readings if not NAME_GRAMMEMES & p.tag.grammemes] or readings
     first = readings[0]
     if first.tag.POS in ("NOUN", "ADJF") and word[:1].islower() and \
             any(p.tag.POS == "VERB" and "past" in p.tag.grammemes for p in readings) and \
