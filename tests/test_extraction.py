@@ -778,3 +778,18 @@ def test_a_title_with_its_state_then_a_verb_is_the_subject_not_a_name_phrase():
 ])
 def test_troops_that_appear_somewhere_are_deployed_there(text):
     assert ("DEPLOY", "Russia", "Guinea", None, "2019", "asserted") in _events(text)[1]
+
+
+def test_a_state_and_its_own_leader_are_no_two_sides():
+    _, events = _events("Вучич и Макрон подписали в Белграде контракт на покупку 12 французских истребителей Rafale.")
+    assert ("ARMS_TRANSFER", "France", "Aleksandar Vučić", "Belgrade", None, "planned") in events
+    assert not [e for e in events if e[0] == "ARMS_TRANSFER" and e[2] == "Emmanuel Macron"]
+
+
+@pytest.mark.parametrize("text", [
+    "Сербия подписала контракт на покупку французских истребителей.",
+    "Сербія уклала контракт на придбання французьких винищувачів.",
+    "Serbia signed a contract to buy French fighter jets.",
+])
+def test_a_contract_to_buy_weapons_is_a_planned_transfer_from_the_seller(text):
+    assert ("ARMS_TRANSFER", "France", "Serbia", None, None, "planned") in _events(text)[1]

@@ -87,7 +87,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             key = (event.type, event.subject, event.object, event.object2)
             if ontology().is_symmetric(event.type):
                 key = (event.type, *sorted([event.subject, event.object or ""]), event.object2)
-            if key in seen or event.subject == event.object:
+            if key in seen or event.subject == event.object or self._with_its_own_leader(event, entities):
                 continue
             seen.add(key)
             if event.type != "AFFILIATION":
@@ -96,6 +96,14 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                     event.attrs["date_text"] = date_text
             unique.append(event)
         return _located_by_visit(unique, entities)
+
+    def _with_its_own_leader(self, event: Event, entities: dict[str, Entity]) -> bool:
+        """"Вучич и Макрон подписали контракт на покупку французских истребителей": France sells to Serbia, not to
+        its own president; an event between a state and a person holding its office relates no two sides."""
+        if event.type == "AFFILIATION" or not event.object:
+            return False
+        return any(entities[person].kind == "PERSON" and self.titles.state_of(person, entities) == state
+                   for person, state in ((event.subject, event.object), (event.object, event.subject)))
 
     # ---- triggers -------------------------------------------------------------------------------
     def triggers(self, sentence: Sentence) -> list[Trigger]:
