@@ -129,7 +129,7 @@ def test_generic_words_do_not_fire_the_wrong_type(text, absent):
     ("China operates a military base near Obock.", ("MILITARY_BASE", "China", "Obock")),
     ("Djibouti hosts a Chinese naval base.", ("MILITARY_BASE", "China", "Djibouti")),
     # ASYLUM: asylum granted to someone
-    ("Belarus granted asylum to Alexander Lukashenko.", ("ASYLUM", "Belarus", "Alexander Lukashenko")),
+    ("Belarus granted asylum to Yevgeny Prigozhin.", ("ASYLUM", "Belarus", "Yevgeny Prigozhin")),
     # ECONOMIC_COOPERATION: a debt owed names the creditor as the indirect object
     ("Venezuela owes China billions of dollars.", ("ECONOMIC_COOPERATION", "China", "Venezuela")),
     # SANCTION: the imposer as a compound before the noun

@@ -102,7 +102,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         its own president; an event between a state and a person holding its office relates no two sides."""
         if event.type == "AFFILIATION" or not event.object:
             return False
-        return any(entities[person].kind == "PERSON" and self.titles.state_of(person, entities) == state
+        return any(entities[person].kind == "PERSON" and self.titles.holds_office(person, state)
                    for person, state in ((event.subject, event.object), (event.object, event.subject)))
 
     # ---- triggers -------------------------------------------------------------------------------

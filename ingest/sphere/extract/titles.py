@@ -116,6 +116,12 @@ class Titles:
         """The title word is part of a leadership phrase ("во главе с"), which names no office."""
         return any(start <= at[0] < end for start, end in self.leadership_spans(tokens))
 
+    def holds_office(self, person: str, state: str) -> bool:
+        """The person holds an office of the state: as the document titles them, or as the gazetteer lists them (a
+        citizen with no office, "Prigozhin", is no part of the state)."""
+        return self.affiliated.get(person) == state or any(
+            person in people for (owner, _), people in gazetteer().office_holders.items() if owner == state)
+
     def state_of(self, person: str, entities: dict[str, Entity]) -> str | None:
         """The state of the person's first office in the document, else their country in the gazetteer."""
         return self.affiliated.get(person) or _known_country(entities[person])
