@@ -793,3 +793,10 @@ def test_a_state_and_its_own_leader_are_no_two_sides():
 ])
 def test_a_contract_to_buy_weapons_is_a_planned_transfer_from_the_seller(text):
     assert ("ARMS_TRANSFER", "France", "Serbia", None, None, "planned") in _events(text)[1]
+
+
+def test_what_is_asked_about_is_no_event():
+    _, events = _events("Песков отказался сообщить, встречался ли Путин с Асадом.")
+    assert not [e for e in events if e[0] == "MEET"]
+    assert ("MEET", "Vladimir Putin", "Bashar al-Assad", None, None, "asserted") in \
+        _events("Песков подтвердил, что Путин встречался с Асадом.")[1]

@@ -73,7 +73,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         self._accusations = [t for t in triggers if t.frame.type == "ACCUSE"]
         previous: tuple[Trigger, list[Mention]] | None = None
         for trigger in triggers:
-            if self._refused(sentence, trigger, refusals):
+            if self._refused(sentence, trigger, refusals) or self._opens_question(sentence, trigger):
                 continue
             self._last_subjects = []
             found = self._events_for(sentence, trigger, mentions, entities)
@@ -558,6 +558,12 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             if self._relative_pronoun(tok) or token_keys(tok) & self.lex.clause_words or tok.text in ";:":
                 return True
         return False
+
+    def _opens_question(self, sentence: Sentence, trigger: Trigger) -> bool:
+        """"отказался сообщить, встречался ли Путин с Асадом": a verb with a question particle after it is asked
+        about, not told; it makes no event."""
+        after = trigger.start + 1
+        return after < len(sentence.tokens) and morph.fold(sentence.tokens[after].text) in self.lex.question_particles
 
     def _relative_pronoun(self, tok) -> bool:
         return bool(token_keys(tok) & self.lex.relative_pronouns)

@@ -56,6 +56,7 @@ class Lexicon:
     correlatives: dict[str, tuple[str, ...]]   # "как" -> ("так", "и"): paired conjunctions
     relative_pronouns: frozenset[str]    # lemmas: "который", "який", "which"
     purpose_words: frozenset[str]        # "чтобы": its infinitive clause shares the main subject
+    question_particles: frozenset[str]   # "встречался ли Путин": the verb before it is asked about, not told
     object_control: frozenset[str]       # "позволить", "допомогти": their dative does the infinitive after them
     accusation_links: frozenset[str]     # "accused X of ...", "обвинил X в ...": the act named is the accused's
     speech_links: frozenset[str]         # "что": a reported clause with no subject of its own is the speaker's
@@ -192,6 +193,7 @@ def lexicon(lang: str) -> Lexicon:
         correlatives={morph.fold(k): _fold_words(v) for k, v in raw.get("correlatives", {}).items()},
         relative_pronouns=_folded_set(raw, "relative_pronouns"),
         purpose_words=_folded_set(raw, "purpose_words"),
+        question_particles=_folded_set(raw, "question_particles"),
         object_control=_folded_set(raw, "object_control"),
         speech_links=_folded_set(raw, "speech_links"),
         accusation_links=_folded_set(raw, "accusation_links"),
