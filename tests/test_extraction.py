@@ -800,3 +800,14 @@ def test_what_is_asked_about_is_no_event():
     assert not [e for e in events if e[0] == "MEET"]
     assert ("MEET", "Vladimir Putin", "Bashar al-Assad", None, None, "asserted") in \
         _events("Песков подтвердил, что Путин встречался с Асадом.")[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Фрегат «Адмирал Кузнецов» и подлодка «Тверь» прибыли в Гавану.",
+    "Фрегат «Адмірал Кузнєцов» і підводний човен «Твер» прибули до Гавани.",
+    'The frigate "Admiral Kuznetsov" arrived in Havana.',
+])
+def test_a_ships_quoted_name_is_neither_a_person_nor_a_city(text):
+    extraction, _ = _events(text)
+    kinds = {e.name: e.kind for e in extraction.entities.values()}
+    assert "PERSON" not in kinds.values() and "Tver" not in kinds

@@ -51,6 +51,7 @@ class Lexicon:
     frames: dict[str, list[Frame]]       # first trigger lemma -> frames
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]          # "столица Триполи": the city itself
+    vessels: frozenset[str]              # "фрегат «Адмирал Горшков»": the quoted name after it is a ship's
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]
     correlatives: dict[str, tuple[str, ...]]   # "как" -> ("так", "и"): paired conjunctions
@@ -188,6 +189,7 @@ def lexicon(lang: str) -> Lexicon:
         frames=frames,
         place_prepositions=frozenset(raw.get("place_prepositions", [])),
         place_nouns=frozenset(raw.get("place_nouns", [])),
+        vessels=_folded_set(raw, "vessels"),
         location_prepositions=frozenset(raw.get("location_prepositions", [])),
         coordinators=frozenset(raw.get("coordinators", [])),
         correlatives={morph.fold(k): _fold_words(v) for k, v in raw.get("correlatives", {}).items()},

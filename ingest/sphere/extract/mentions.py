@@ -12,6 +12,7 @@ from .lexicon import lexicon, token_keys
 from .spans import POSSESSIVE_MARKS
 
 MEDIA = re.compile(r"^(reuters|interfax|интерфакс|інтерфакс|tass|тасс|ріа|риа|ap|afp|bloomberg|кан)$", re.I)
+OPENING_QUOTES = ("«", "\"", "“", "„", "'")
 
 
 @dataclass
@@ -69,7 +70,9 @@ class MentionFinder:
                         taken[t] = True
                     u = next((k for k, unit in enumerate(units) if unit.token >= mention.j), len(units))
                     continue
-            if found:
+            if found and self._names_a_thing(sentence, units[u].token, found[1].kind):
+                u += found[0]
+            elif found:
                 n, entry = found
                 i, j = units[u].token, units[u + n - 1].token + 1
                 chosen = self._resolve_seat(sentence, i, entry)
@@ -193,7 +196,7 @@ class MentionFinder:
             if any(taken[i:j]):
                 continue
             text = sentence.span_text(i, j)
-            if MEDIA.match(text):
+            if MEDIA.match(text) or self._names_a_thing(sentence, i, "PERSON" if label == "PER" else label):
                 continue
             entry = None
             if label == "PER":
@@ -210,6 +213,19 @@ class MentionFinder:
                 for t in range(i, j):
                     taken[t] = True
         return mentions
+
+    def _names_a_thing(self, sentence: Sentence, i: int, kind: str) -> bool:
+        """"фрегатом «Адмирал Горшков» и подлодкой «Казань»": a name in quotes after a ship's noun is the ship's, and
+        one after any common noun ("операция «Буря в пустыне»") is no person's."""
+        tokens = sentence.tokens
+        k = i - 1
+        while k >= i - 3 and k >= 0 and tokens[k].text[:1].isupper():
+            k -= 1          # the quoted name may open with words the name span left out ("«Адмірал Горшков»")
+        if k < 1 or tokens[k].text not in OPENING_QUOTES:
+            return False
+        noun = tokens[k - 1]
+        return bool(token_keys(noun) & self.lex.vessels) or (
+            kind == "PERSON" and noun.pos == "NOUN" and noun.text[:1].islower())
 
     def _after_titles(self, sentence: Sentence, i: int, j: int) -> int:
         """Where the name starts in a person span that opens with title or rank words."""
