@@ -811,3 +811,14 @@ def test_a_ships_quoted_name_is_neither_a_person_nor_a_city(text):
     extraction, _ = _events(text)
     kinds = {e.name: e.kind for e in extraction.entities.values()}
     assert "PERSON" not in kinds.values() and "Tver" not in kinds
+
+
+def test_a_state_after_a_title_is_its_genitive_not_the_verbs_object():
+    _, events = _events("Владимир Путин принял Николаса Мадуро. Российский лидер назвал Венесуэлу надёжным партнёром.")
+    assert ("AFFILIATION", "Vladimir Putin", "Russia", None, None, "asserted") in events
+    assert not [e for e in events if e[0] == "AFFILIATION" and e[2] == "Venezuela"]
+
+
+def test_a_general_title_stands_for_the_holder_of_a_narrower_office():
+    _, events = _events("Никарагуа пригласила Сергея Лаврова. Российский министр встретился с Даниэлем Ортегой.")
+    assert ("MEET", "Sergey Lavrov", "Daniel Ortega", None, None, "asserted") in events

@@ -189,7 +189,7 @@ class Titles:
         for phrase in self._phrases(sentence, mentions, entities):
             holder = None
             if not phrase.plural:
-                holder = self.holders.get((phrase.state, _role_key(phrase.role)))
+                holder = self._titled_holder(phrase.state, phrase.role)
                 known = None if holder else self._known_holder(phrase.state, phrase.role, entities)
                 if known:
                     events.append(self._affiliation(sentence, known, phrase.state, phrase.role,
@@ -291,12 +291,22 @@ class Titles:
                 return owner
         return None
 
+    def _titled_holder(self, state: str, role: str) -> str | None:
+        """The person the document titled with this office of the state; for a general title ("российский министр")
+        the one it titled with a narrower office of it ("министр иностранных дел России")."""
+        holder = self.holders.get((state, _role_key(role)))
+        narrower = {person for (owner, office), person in self.holders.items()
+                    if owner == state and _narrower(office, role)}
+        return holder or (narrower.pop() if len(narrower) == 1 else None)
+
     @staticmethod
     def _known_holder(state: str, role: str, entities: dict[str, Entity]) -> str | None:
-        """The one person the document names whom the gazetteer knows as a holder of this office."""
+        """The one person the document names whom the gazetteer knows as a holder of this office (or, for a general
+        title, of a narrower office of the state)."""
         key = _role_key(role)
         named = {person for (owner, office), people in gazetteer().office_holders.items()
-                 if owner == state and _role_key(office) == key for person in people if person in entities}
+                 if owner == state and (_role_key(office) == key or _narrower(office, role))
+                 for person in people if person in entities}
         return named.pop() if len(named) == 1 else None
 
     def _phrases(self, sentence, mentions, entities) -> list[TitlePhrase]:
@@ -317,7 +327,8 @@ class Titles:
 
     def _phrase(self, sentence, start, end, role, mentions, entities) -> TitlePhrase | None:
         tokens = sentence.tokens
-        org = next((m for m in mentions if end <= m.i <= end + 1 and entities[m.entity_id].kind in STATE_KINDS), None)
+        org = next((m for m in mentions if end <= m.i <= end + 1 and entities[m.entity_id].kind in STATE_KINDS
+                    and self._state_of_title(tokens, end, m)), None)
         if org is not None:
             state, role = affiliation_target(entities[org.entity_id], role)
             phrase_start, phrase_end = start, org.j
@@ -332,6 +343,13 @@ class Titles:
         plural = tokens[end - 1].feats.get("Number") == "Plur" or (
             self.lang == "en" and tokens[end - 1].text.lower().endswith("s"))
         return TitlePhrase(phrase_start, phrase_end, state, role, plural)
+
+    def _state_of_title(self, tokens, end: int, m: Mention) -> bool:
+        """"лидер Венесуэлы", not "лидер назвал Венесуэлу": in Russian and Ukrainian the state follows its title in
+        the genitive, with no verb between."""
+        if self.lang == "en":
+            return True
+        return "Gen" in tokens[m.i].feats.get("cases", ()) and not self._clause_between(tokens, end, m.i)
 
     # ---- helpers --------------------------------------------------------------------------------
     def _find(self, tokens, title_words: tuple[str, ...], lo: int, hi: int,
@@ -398,6 +416,11 @@ def affiliation_target(org: Entity, role: str) -> tuple[str, str]:
         role = role if role not in ("Head", "Representative") else f"{role} of {institution}"
         return f"country:{org.country}", role
     return org.id, role
+
+
+def _narrower(office: str, role: str) -> bool:
+    """"Minister of Foreign Affairs" is a narrower office than "Minister"."""
+    return office.lower().startswith(f"{role.lower()} ")
 
 
 def _role_key(role: str) -> str:
