@@ -822,3 +822,14 @@ def test_a_state_after_a_title_is_its_genitive_not_the_verbs_object():
 def test_a_general_title_stands_for_the_holder_of_a_narrower_office():
     _, events = _events("Никарагуа пригласила Сергея Лаврова. Российский министр встретился с Даниэлем Ортегой.")
     assert ("MEET", "Sergey Lavrov", "Daniel Ortega", None, None, "asserted") in events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В Анкаре прошли турецко-азербайджанские переговоры.", ("MEET", "Turkey", "Azerbaijan")),
+    ("У Варшаві відбулися українсько-польські переговори.", ("MEET", "Ukraine", "Poland")),
+    ("Franco-German talks were held in Paris.", ("MEET", "France", "Germany")),
+    ("US-Japanese military exercises began on Monday.", ("MILITARY_COOPERATION", "United States", "Japan")),
+    ("В Египте стартовали китайско-египетские учения.", ("MILITARY_COOPERATION", "China", "Egypt")),
+])
+def test_a_paired_demonym_names_both_sides_in_its_order(text, expected):
+    assert expected in [e[:3] for e in _events(text)[1]]

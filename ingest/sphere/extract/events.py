@@ -181,6 +181,10 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
         if accused:
             trigger = replace(trigger, frame=replace(frame, modality=frame.modality or "reported_claim"))
             frame = trigger.frame
+        paired = None if shared or accused else self._paired_modifier(sentence, trigger, pool)
+        if paired is not None:      # "российско-индийские переговоры": the first side with the second
+            fillers = {span_of(paired)}
+            return [self._event(sentence, trigger, (paired, partner_of(paired), None), mentions, entities, fillers)]
         subjects = list(shared) or accused or \
             self._fill(sentence, trigger, frame.subject, pool, entities, role="subject", used=set())
         if frame.subject_kind == "person":   # a person's tie to an organisation, a person (or troops) leaving a city
@@ -219,6 +223,17 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
                               at=struck_at)
                   for s in subjects for o in targets if not self._leaving_home(frame, s, o, entities)]
         return self._initiator_first(sentence, events, mentions) if frame.type in INITIATED else events
+
+    @staticmethod
+    def _paired_modifier(sentence, trigger: Trigger, mentions) -> Mention | None:
+        """A paired demonym describing the noun trigger: right before it, past other adjectives only."""
+        if sentence.tokens[trigger.start].pos != "NOUN":
+            return None
+        for m in mentions:
+            if m.partner and m.j <= trigger.start and sentence.tokens[m.j - 1].pos == "ADJ" and \
+                    all(t.pos == "ADJ" for t in sentence.tokens[m.j:trigger.start]):
+                return m
+        return None
 
     def _leaving_home(self, frame: Frame, subject: Mention, place: Mention | None, entities) -> bool:
         """A visit that ended ("уехал из Москвы") is a visit only away from the person's own country."""

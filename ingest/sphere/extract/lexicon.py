@@ -52,6 +52,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]          # "столица Триполи": the city itself
     vessels: frozenset[str]              # "фрегат «Адмирал Горшков»": the quoted name after it is a ship's
+    combining_forms: dict[str, str]      # "франко-", "sino-": first parts of paired demonyms not made from an adjective
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]
     correlatives: dict[str, tuple[str, ...]]   # "как" -> ("так", "и"): paired conjunctions
@@ -190,6 +191,7 @@ def lexicon(lang: str) -> Lexicon:
         place_prepositions=frozenset(raw.get("place_prepositions", [])),
         place_nouns=frozenset(raw.get("place_nouns", [])),
         vessels=_folded_set(raw, "vessels"),
+        combining_forms={morph.fold(k): f"country:{v}" for k, v in raw.get("combining_forms", {}).items()},
         location_prepositions=frozenset(raw.get("location_prepositions", [])),
         coordinators=frozenset(raw.get("coordinators", [])),
         correlatives={morph.fold(k): _fold_words(v) for k, v in raw.get("correlatives", {}).items()},

@@ -51,7 +51,39 @@ class MentionFinder:
         mentions = self._fit_to_names(sentence, self._gazetteer_mentions(sentence, index, units, taken), taken)
         mentions = [self._region(sentence, m) for m in mentions]
         mentions += self._ner_mentions(sentence, index, taken)
+        for i, j, first, second in self._demonym_pairs(sentence, mentions):
+            mentions = [m for m in mentions if not i <= m.i < j]
+            self.entities.setdefault(second, self.gaz.entries[second].as_entity())
+            mentions.append(replace(self._mention(sentence, index, i, j, self.gaz.entries[first]), partner=second))
         return sorted(mentions, key=lambda m: m.i)
+
+    # ---- paired demonyms: "российско-индийские переговоры", "US-Philippine exercises" ------------------
+    def _demonym_pairs(self, sentence: Sentence, mentions: list[Mention]) -> list[tuple[int, int, str, str]]:
+        """Each compound of two demonyms: its token span and the two countries, in the compound's order."""
+        tokens, pairs = sentence.tokens, []
+        for k, token in enumerate(tokens):
+            if self.lang != "en" and token.pos == "ADJ" and token.text.count("-") == 1:
+                head, tail = morph.fold(token.text).split("-")
+                tails = {nf.split("-")[1] for nf in token.feats.get("nf", ()) if nf.count("-") == 1} | {tail}
+                pair = (k, k + 1, self._combining_country(head), self.gaz.adjective_country(frozenset(tails)))
+            elif self.lang == "en" and k + 2 < len(tokens) and tokens[k + 1].text == "-" and tokens[k + 2].pos == "ADJ":
+                named = next((m.entity_id for m in mentions if (m.i, m.j) == (k, k + 1)), None)
+                first = named if named and self.entities[named].kind == "COUNTRY" else \
+                    self._combining_country(morph.fold(token.text), stem=False)
+                pair = (k, k + 3, first, self.gaz.adjective_country(token_keys(tokens[k + 2])))
+            else:
+                continue
+            if pair[2] and pair[3] and pair[2] != pair[3]:
+                pairs.append(pair)
+        return pairs
+
+    def _combining_country(self, head: str, stem: bool = True) -> str | None:
+        """"российско" -> Russia (the adjective "российский"), "франко" -> France; "Russian" itself in English."""
+        if head in self.lex.combining_forms:
+            return self.lex.combining_forms[head]
+        if not stem:
+            return self.gaz.adjective_country(frozenset({head}))
+        return self.gaz.adjective_country(frozenset(head[:-1] + end for end in ("ий", "ский", "ський", "ый")))
 
     # ---- gazetteer ------------------------------------------------------------------------------
     def _gazetteer_mentions(self, sentence, index, units, taken) -> list[Mention]:
