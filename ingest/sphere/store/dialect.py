@@ -292,6 +292,34 @@ def projection_edges(event_type: str, target: str) -> str:
     )
 
 
+def multi_day_projection_edges(event_type: str, target: str) -> str:
+    """The projection relationships of one type whose events fall on more than one day: the only ones
+    whose days an export must read from their events (one day, first_seen, covers the others)."""
+    return (f"MATCH (s:Actor)-[r:{event_type}]->(t:{target}) WITH s, r, t WHERE r.first_seen <> r.last_seen "
+            "RETURN s.id AS src, t.id AS dst")
+
+
+def projection_edges_in_order(event_type: str, target: str) -> str:
+    """projection_edges, in (source id, target id) order: the stream an export merges."""
+    return projection_edges(event_type, target) + " ORDER BY src, dst"
+
+
+def edge_summaries() -> str:
+    """Every (subject, event type, object) of events from ingested documents, summed the way the
+    projection sums them, for the event types $types ([] = all) and, when $windowed, only the events
+    of a day between $since and $until; in (subject id, type, object id) order."""
+    return (
+        "MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t) "
+        "MATCH (e)-[:REPORTED_IN]->(d:Document) WITH s, e, o, t, d "
+        "WHERE o.role IS NULL AND d.ingested_at IS NOT NULL "
+        "WITH s.id AS src, e.type AS type, t.id AS dst, coalesce(e.date, d.published) AS day, d.id AS doc "
+        "WHERE (size($types) = 0 OR type IN $types) "
+        "AND ($windowed = false OR (day IS NOT NULL AND day <> '' AND day >= $since AND day <= $until)) "
+        "RETURN src, type, dst, count(*) AS weight, count(DISTINCT doc) AS documents, collect(DISTINCT day) AS days "
+        "ORDER BY src, type, dst"
+    )
+
+
 def all_nodes(label: str) -> str:
     spec = graph_model().nodes[label]
     return f"MATCH (n:{label}) RETURN " + ", ".join(f"n.{name(p)} AS {name(p)}" for p in spec.columns()) + " ORDER BY n.id"
@@ -330,12 +358,13 @@ def writer_statements() -> list[str]:
     for event_type, rel in model.projection.items():
         for target in rel.targets:
             out += [add_projection(event_type, target), delete_projection_rows(event_type, target),
-                    projection_edges(event_type, target)]
+                    projection_edges(event_type, target), projection_edges_in_order(event_type, target),
+                    multi_day_projection_edges(event_type, target)]
     out += [event_edges(t, every) for t in targets for every in (False, True)]
     for target in targets:
         out += [upsert_projection(target, model), add_projection_every_type(target, model), edge_events(target),
                 edges_of_documents(target), projection_leaving(target, model)]
-    out += [ingested_documents(), mark_ingested(), people(), unfinished_documents(), documents_with_identity(),
+    out += [edge_summaries(), ingested_documents(), mark_ingested(), people(), unfinished_documents(), documents_with_identity(),
             delete_document_events(), delete_documents()]
     return out
 
