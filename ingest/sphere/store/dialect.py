@@ -390,7 +390,8 @@ def _template(spelling: str) -> re.Pattern:
 
 _SORTED_LIST, _SORTED_HEAD, _JOINED_IDS = _template(SORTED_LIST), _template(SORTED_HEAD), _template(JOINED_IDS)
 _LIST_MAP = re.compile(r"\[(\w+) IN ([^\[\]|]+?) \| ([^\[\]|]+?)\]")
-_LONE_NODE = re.compile(r"\(\w+(:\w+)?\)")
+_LONE_NODE = re.compile(r"\(\w+(:\w+)*\)")
+_LABEL_EITHER = re.compile(r"(\(\w+)(:\w+(?:\|\w+)+)\)")
 _CLAUSE = re.compile(r"^(OPTIONAL MATCH|MATCH|WITH|UNWIND|RETURN|ORDER BY|CALL|WHERE)\b")
 
 
@@ -408,7 +409,7 @@ def to_ladybug(statement: str) -> str:
     """The constructs of the query modules that Ladybug spells differently from Neo4j 5.
 
     - shortestPath((a)-[:T*..n]-(b)) is Ladybug's (a)-[:T* SHORTEST 1..n]-(b), allShortestPaths
-      its ALL SHORTEST; type(r) is label(r);
+      its ALL SHORTEST; type(r) is label(r); a node of either label, (x:Actor|Place), is (x:Actor:Place);
     - the modules' insertion sort (SORTED_LIST, and SORTED_HEAD for its first n items; Ladybug has
       neither reduce nor list comprehensions) is list_sort; a list map [x IN list | f(x)] is
       list_transform(list, x -> f(x)); JOINED_IDS (a list of nodes as one string of ids) is a
@@ -422,6 +423,7 @@ def to_ladybug(statement: str) -> str:
     Everything else the modules use is common to both.
     """
     statement = _SHORTEST_PATH.sub(_ladybug_shortest, statement)
+    statement = _LABEL_EITHER.sub(lambda m: m.group(1) + m.group(2).replace("|", ":") + ")", statement)
     statement = _TYPE_FUNCTION.sub("label(", statement)
     statement = _SORTED_HEAD.sub(r"list_sort(\1)[0..\2]", statement)
     statement = _SORTED_LIST.sub(r"list_sort(\1)", statement)
