@@ -129,12 +129,14 @@ def test_the_streamed_network_has_the_edges_and_spells_of_the_network_read_whole
 
 @pytest.mark.parametrize("fmt", ["gexf", "graphml", "csv"])
 @pytest.mark.parametrize("flt", [ExportFilter(), ExportFilter(actor="Khalifa Haftar"), ExportFilter(types=("MEET",)),
-                                 ExportFilter(min_weight=2), ExportFilter(kinds=("PERSON",))])
+                                 ExportFilter(min_weight=2), ExportFilter(kinds=("PERSON",)),
+                                 ExportFilter(since="2020-01-01"), ExportFilter(until="2020-12-31", types=("MEET", "DEPLOY"))])
 def test_a_large_graph_exports_from_the_projection_what_the_events_say(world, tmp_path, monkeypatch, fmt, flt):
     """Beyond SUMMED_FROM_EVENTS_UP_TO events the edges come from the projection (and the days of an
-    edge seen on several days from its events): the same files as summed from the events."""
+    edge seen on several days from its events), or for a time window from the events summed one type
+    at a time: the same files as summed from all the events at once."""
     files = {}
-    for source, limit in (("events", 10**9), ("projection", 0)):
+    for source, limit in (("events", 10**9), ("projection, or the events one type at a time", 0)):
         monkeypatch.setattr(network_module, "SUMMED_FROM_EVENTS_UP_TO", limit)
         out = tmp_path / source / f"net.{fmt}"
         out.parent.mkdir()
@@ -142,5 +144,5 @@ def test_a_large_graph_exports_from_the_projection_what_the_events_say(world, tm
         paths = csv_paths(out) if fmt == "csv" else (out,)
         files[source] = (counts, [p.read_bytes() for p in paths])
         assert not list(out.parent.glob("*.part"))
-    assert files["projection"] == files["events"]
+    assert files["projection, or the events one type at a time"] == files["events"]
     assert files["events"][0][1] > 0
