@@ -8,12 +8,17 @@
 // :param since => ''                 // string: first day, ISO 8601 ('' = from the start)
 // :param until => '9999'             // string: last day, ISO 8601 ('9999' = to the end)
 // :param min_weight => 1             // int: least number of meetings in a row
-MATCH (a:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(b:Actor)
-WHERE e.type = 'MEET' AND r.role IS NULL
-  AND ($actor = '' OR a.id = $actor OR a.name = $actor OR $actor IN a.aliases
-       OR b.id = $actor OR b.name = $actor OR $actor IN b.aliases)
+MATCH (x:Actor)
+WHERE $actor = '' OR x.id = $actor OR x.name = $actor OR $actor IN x.aliases
+MATCH (x)-[role:SUBJECT_OF|OBJECT]-(e:Event)
+WHERE e.type = 'MEET' AND ($actor <> '' OR type(role) = 'SUBJECT_OF')
+WITH x, e
+MATCH (a:Actor)-[:SUBJECT_OF]->(e)-[r:OBJECT]->(b:Actor)
+WHERE r.role IS NULL AND (a.id = x.id OR b.id = x.id)
+WITH a, b, e
 MATCH (e)-[:AT]->(p)
 WHERE $place = '' OR p.id = $place OR p.name = $place OR $place IN p.aliases
+WITH p, a, b, e
 MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
 WITH p, a, b, e, evidence, coalesce(e.date, d.published, '') AS day
 WHERE day >= $since AND day <= $until

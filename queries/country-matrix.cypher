@@ -13,7 +13,7 @@ WHERE r.role IS NULL AND s.country IS NOT NULL AND o.country IS NOT NULL
 MATCH (e)-[:REPORTED_IN]->(d:Document)
 WITH s, o, e, coalesce(e.date, d.published, '') AS day
 WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
-WITH s.country AS from_country, o.country AS to_country, e.type AS type, count(DISTINCT e.id) AS events
+WITH s.country AS from_country, o.country AS to_country, e.type AS type, count(*) AS events
 WHERE events >= $min_weight
 RETURN from_country, to_country, type, events
 ORDER BY events DESC, from_country, to_country, type

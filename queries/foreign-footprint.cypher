@@ -13,12 +13,15 @@ WHERE p.id = $host OR p.name = $host OR $host IN p.aliases
 OPTIONAL MATCH (c:Actor)
 WHERE c.kind = 'COUNTRY' AND (c.country = $host OR c.name = $host OR $host IN c.aliases)
 WITH p, CASE WHEN p IS NULL THEN c.country ELSE p.country END AS host_country
-MATCH (e:Event)-[:OBJECT|AT]->(x)
+MATCH (x:Actor|Place)
 WHERE (p IS NULL AND x.country = host_country) OR x.id = p.id
-MATCH (s:Actor)-[:SUBJECT_OF]->(e)-[evidence:REPORTED_IN]->(d:Document)
+MATCH (e:Event)-[:OBJECT|AT]->(x)
+WHERE size($types) = 0 OR e.type IN $types
+MATCH (s:Actor)-[:SUBJECT_OF]->(e)
 WHERE s.country IS NULL OR s.country <> host_country
+MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
 WITH s, e, x, evidence, coalesce(e.date, d.published, '') AS day
-WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
+WHERE day >= $since AND day <= $until
 WITH s.id AS sid, s.name AS actor, s.country AS actor_country, e.type AS type,
      reduce(sorted = [], item IN collect(DISTINCT x.name) | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item]) AS targets,
      count(DISTINCT e.id) AS events, min(day) AS first_seen, max(day) AS last_seen,

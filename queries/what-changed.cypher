@@ -12,8 +12,8 @@ MATCH (e)-[:REPORTED_IN]->(d:Document)
 WITH s, t, e, coalesce(e.date, d.published, '') AS day
 WHERE day <> '' AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 WITH s.id AS sid, s.name AS subject, t.id AS tid, t.name AS object, e.type AS type,
-     count(DISTINCT CASE WHEN day >= $since THEN e.id END) AS recent,
-     count(DISTINCT CASE WHEN day < $since THEN e.id END) AS before
+     sum(CASE WHEN day >= $since THEN 1 ELSE 0 END) AS recent,
+     sum(CASE WHEN day < $since THEN 1 ELSE 0 END) AS before
 WHERE recent >= $min_weight AND recent > before
 RETURN subject, type, object, before, recent,
        CASE WHEN before = 0 THEN 'new' ELSE 'intensified' END AS change

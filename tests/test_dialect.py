@@ -10,10 +10,30 @@ from conftest import SEEDS
 
 
 def test_a_where_after_a_match_filters_the_matched_rows_on_ladybug():
-    statement = ("MATCH (a:Actor)\nWHERE a.id = $x\nOPTIONAL MATCH (a)-[r:OBJECT]->(o)\nWHERE r.role IS NULL\n"
+    statement = ("MATCH (a:Actor)-[s:SUBJECT_OF]->(e:Event)\nWHERE a.id = $x\nOPTIONAL MATCH (a)-[r:OBJECT]->(o)\n"
+                 "WHERE r.role IS NULL\n"
                  "WITH a, o\nWHERE o IS NULL OR EXISTS {\n    MATCH (o)<-[:AT]-(e)\n    WHERE e.type = 'MEET'\n  }\n"
                  "RETURN a")
     assert dialect.to_ladybug(statement) == statement.replace("\nWHERE a.id", "\nWITH * WHERE a.id", 1)
+
+
+def test_a_match_from_a_node_found_before_walks_out_from_it_on_ladybug():
+    """A lone node keeps its WHERE in its scan (a shortest path search then starts from it alone), and
+    a pattern that reaches a node bound before is joined outward from that node (a HINT naming every
+    element): Ladybug would otherwise hash a whole relationship table to extend a few nodes."""
+    statement = ("MATCH (a:Actor)\nWHERE a.id = $x\nMATCH (a)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(o)\n"
+                 "MATCH (s:Actor)-[:SUBJECT_OF]->(e)\nOPTIONAL MATCH (e)-[:AT]->(p)\nRETURN o, s, p")
+    assert dialect.to_ladybug(statement) == (
+        "MATCH (a:Actor)\nWHERE a.id = $x\nMATCH (a)-[_h1:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(o)\n"
+        "HINT (((a JOIN _h1) JOIN e) JOIN r) JOIN o\nMATCH (s:Actor)-[_h2:SUBJECT_OF]->(e)\nHINT (e JOIN _h2) JOIN s\n"
+        "OPTIONAL MATCH (e)-[_h3:AT]->(p)\nHINT (e JOIN _h3) JOIN p\nRETURN o, s, p")
+
+
+def test_the_ids_along_a_chain_as_one_key_on_ladybug():
+    statement = "WITH " + dialect.joined_ids("nodes(p)") + " AS key\nRETURN key"
+    assert dialect.to_ladybug(statement) == (
+        "WITH list_reduce(list_transform(nodes(p), item -> '|' + item.id), (left, right) -> left + right) AS key\n"
+        "RETURN key")
 
 
 def test_the_modules_list_sort_and_all_shortest_paths_on_ladybug():

@@ -8,7 +8,8 @@ import pytest
 import xmlschema
 
 from sphere.export.gephi import csv_paths, export_network
-from sphere.export.network import ExportError, ExportFilter
+from sphere.export import network as network_module
+from sphere.export.network import ExportError, ExportFilter, NetworkStream, merge_spells, read_network
 from world import build_world
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -106,3 +107,42 @@ def test_csv_tables_for_gephi_spreadsheet_import(world, tmp_path):
     meet = next(e for e in edges if e["Id"] == "person:haftar__MEET__person:shoigu")
     assert meet["Type"] == "Undirected" and meet["Weight"] == "3" and meet["Label"] == "MEET"
     assert meet["Time Interval"] == "<[2019-02-10, 2019-02-10]; [2021-01-15, 2021-01-16]>"
+
+
+def _streamed_and_in_memory(store, flt):
+    stream = NetworkStream(store, flt)
+    edges = {e.key: (e.weight, e.documents, e.first_seen, e.last_seen, merge_spells(e.days)) for e in stream.edges()}
+    nodes = {n: stream.node_spells(n) for n, _ in stream.nodes()}
+    network = read_network(store, flt)
+    expected_edges = {e.key: (e.weight, len(e.documents), e.first_seen, e.last_seen, network.spells(edge=e))
+                      for e in network.edges.values()}
+    return (edges, nodes), (expected_edges, {n: network.spells(node=n) for n in network.nodes})
+
+
+@pytest.mark.parametrize("flt", [ExportFilter(), ExportFilter(since="2020-01-01"), ExportFilter(actor="Хафтар", radius=2),
+                                 ExportFilter(types=("MEET", "AFFILIATION"), min_weight=2),
+                                 ExportFilter(kinds=("PERSON", "COUNTRY"), until="2020-12-31")])
+def test_the_streamed_network_has_the_edges_and_spells_of_the_network_read_whole(world, flt):
+    streamed, whole = _streamed_and_in_memory(world, flt)
+    assert streamed == whole and streamed[0]
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "csv"])
+@pytest.mark.parametrize("flt", [ExportFilter(), ExportFilter(actor="Khalifa Haftar"), ExportFilter(types=("MEET",)),
+                                 ExportFilter(min_weight=2), ExportFilter(kinds=("PERSON",)),
+                                 ExportFilter(since="2020-01-01"), ExportFilter(until="2020-12-31", types=("MEET", "DEPLOY"))])
+def test_a_large_graph_exports_from_the_projection_what_the_events_say(world, tmp_path, monkeypatch, fmt, flt):
+    """Beyond SUMMED_FROM_EVENTS_UP_TO events the edges come from the projection (and the days of an
+    edge seen on several days from its events), or for a time window from the events summed one type
+    at a time: the same files as summed from all the events at once."""
+    files = {}
+    for source, limit in (("events", 10**9), ("projection, or the events one type at a time", 0)):
+        monkeypatch.setattr(network_module, "SUMMED_FROM_EVENTS_UP_TO", limit)
+        out = tmp_path / source / f"net.{fmt}"
+        out.parent.mkdir()
+        counts = export_network(world, out, fmt, flt)
+        paths = csv_paths(out) if fmt == "csv" else (out,)
+        files[source] = (counts, [p.read_bytes() for p in paths])
+        assert not list(out.parent.glob("*.part"))
+    assert files["projection, or the events one type at a time"] == files["events"]
+    assert files["events"][0][1] > 0

@@ -1,4 +1,5 @@
 """The query modules of queries/ on a hand-built network (tests/world.py), answers worked out by hand."""
+import hashlib
 import random
 import re
 
@@ -6,9 +7,12 @@ import networkx as nx
 import pytest
 
 from sphere.model import ontology
+from sphere.records import Article, Entity, Event, Extraction
 from sphere.query.centrality import SAMPLE_ABOVE, network_scores
 from sphere.query.modules import ModuleError, get_module, load_modules
 from sphere.store import dialect
+from sphere.write.projection import rebuild_projection
+from sphere.write.rows import build_batch
 from world import build_world
 
 EXPECTED_MODULES = {"ego-network", "influential-actors", "brokers", "communities", "paths", "timeline",
@@ -114,6 +118,27 @@ def test_paths_show_every_hop_with_its_events(world):
         ("Khalifa Haftar", "AFFILIATION", "Libya"), ("Khalifa Haftar", "MEET", "Sergey Lavrov"),
         ("Recep Tayyip Erdoğan", "MEET", "Sergey Lavrov"), ("Wagner Group", "DEPLOY", "Libya")]
     assert all(r["sentence"] for r in far)
+
+
+def test_paths_through_many_equally_short_chains_show_the_first_ten(store):
+    """Two actors joined through fifteen brokers: fifteen chains of two hops. The answer comes (on a
+    large graph their number explodes) with the first ten chains by the ids along them."""
+    brokers = [f"person:m{i:02d}" for i in range(15)]
+    people = {i: Entity(i, i.split(":")[1], "PERSON", "RU", {i.split(":")[1]})
+              for i in ("person:a", "person:b", *brokers)}
+    events = [Event(type="MEET", subject=subject, object=obj, date="2021-03-01", sentence=f"{subject} met {obj}.",
+                    start=i * 100, end=i * 100 + 40, lang="en", quote="met")
+              for i, (subject, obj) in enumerate([(p, m) for m in brokers for p in ("person:a", "person:b")])]
+    text = " ".join(e.sentence for e in events)
+    store.write(build_batch([Extraction(
+        article=Article(doc="hub.txt", text=text, source="hub.txt", title="hub.txt", published="2021-03-02"),
+        lang="en", entities=people, events=events, mention_counts={i: 1 for i in people},
+        sha256=hashlib.sha256(text.encode()).hexdigest())], {}))
+    rebuild_projection(store, sorted(people))
+    rows = run(store, "paths", source="a", target="b")
+    assert {r["hops"] for r in rows} == {2}
+    assert sorted({r["object"] for r in rows}) == [f"m{i:02d}" for i in range(10)]
+    assert sorted(r["subject"] for r in rows) == ["a"] * 10 + ["b"] * 10
 
 
 def test_timeline_of_an_actor_and_of_a_pair(world):

@@ -308,6 +308,34 @@ def projection_edges(event_type: str, target: str) -> str:
     )
 
 
+def multi_day_projection_edges(event_type: str, target: str) -> str:
+    """The projection relationships of one type whose events fall on more than one day: the only ones
+    whose days an export must read from their events (one day, first_seen, covers the others)."""
+    return (f"MATCH (s:Actor)-[r:{event_type}]->(t:{target}) WITH s, r, t WHERE r.first_seen <> r.last_seen "
+            "RETURN s.id AS src, t.id AS dst")
+
+
+def projection_edges_in_order(event_type: str, target: str) -> str:
+    """projection_edges, in (source id, target id) order: the stream an export merges."""
+    return projection_edges(event_type, target) + " ORDER BY src, dst"
+
+
+def edge_summaries() -> str:
+    """Every (subject, event type, object) of events from ingested documents, summed the way the
+    projection sums them, for the event types $types ([] = all) and, when $windowed, only the events
+    of a day between $since and $until; in (subject id, type, object id) order."""
+    return (
+        "MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t) "
+        "MATCH (e)-[:REPORTED_IN]->(d:Document) WITH s, e, o, t, d "
+        "WHERE o.role IS NULL AND d.ingested_at IS NOT NULL "
+        "WITH s.id AS src, e.type AS type, t.id AS dst, coalesce(e.date, d.published) AS day, d.id AS doc "
+        "WHERE (size($types) = 0 OR type IN $types) "
+        "AND ($windowed = false OR (day IS NOT NULL AND day <> '' AND day >= $since AND day <= $until)) "
+        "RETURN src, type, dst, count(*) AS weight, count(DISTINCT doc) AS documents, collect(DISTINCT day) AS days "
+        "ORDER BY src, type, dst"
+    )
+
+
 def all_nodes(label: str) -> str:
     spec = graph_model().nodes[label]
     return f"MATCH (n:{label}) RETURN " + ", ".join(f"n.{name(p)} AS {name(p)}" for p in spec.columns()) + " ORDER BY n.id"
@@ -346,12 +374,13 @@ def writer_statements() -> list[str]:
     for event_type, rel in model.projection.items():
         for target in rel.targets:
             out += [add_projection(event_type, target), delete_projection_rows(event_type, target),
-                    projection_edges(event_type, target)]
+                    projection_edges(event_type, target), projection_edges_in_order(event_type, target),
+                    multi_day_projection_edges(event_type, target)]
     out += [event_edges(t, every) for t in targets for every in (False, True)]
     for target in targets:
         out += [upsert_projection(target, model), add_projection_every_type(target, model), edge_events(target),
                 edges_of_documents(target), projection_leaving(target, model)]
-    out += [ingested_documents(), mark_ingested(), people(), unfinished_documents(), documents_with_identity(),
+    out += [edge_summaries(), ingested_documents(), mark_ingested(), people(), unfinished_documents(), documents_with_identity(),
             delete_document_events(), delete_documents()]
     return out
 
@@ -366,11 +395,19 @@ SORTED_HEAD = ("reduce(sorted = [], item IN {list} | "
                "([k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])[0..{n}])")
 
 
+# A list of nodes as one string of their ids ('|id1|id2...'), a key to sort chains by (neither store
+# sorts by a list): Neo4j's reduce, Ladybug's list_reduce.
+JOINED_IDS = "reduce(joined = '', item IN {list} | joined + '|' + item.id)"
+
+
 def _template(spelling: str) -> re.Pattern:
     return re.compile(re.escape(spelling).replace(re.escape("{list}"), "(.+?)").replace(re.escape("{n}"), r"(\d+)"))
 
 
-_SORTED_LIST, _SORTED_HEAD = _template(SORTED_LIST), _template(SORTED_HEAD)
+_SORTED_LIST, _SORTED_HEAD, _JOINED_IDS = _template(SORTED_LIST), _template(SORTED_HEAD), _template(JOINED_IDS)
+_LIST_MAP = re.compile(r"\[(\w+) IN ([^\[\]|]+?) \| ([^\[\]|]+?)\]")
+_LONE_NODE = re.compile(r"\(\w+(:\w+)*\)")
+_LABEL_EITHER = re.compile(r"(\(\w+)(:\w+(?:\|\w+)+)\)")
 _CLAUSE = re.compile(r"^(OPTIONAL MATCH|MATCH|WITH|UNWIND|RETURN|ORDER BY|CALL|WHERE)\b")
 
 
@@ -379,24 +416,36 @@ def sorted_list(expression: str, first: int | None = None) -> str:
     return SORTED_LIST.format(list=expression) if first is None else SORTED_HEAD.format(list=expression, n=first)
 
 
+def joined_ids(expression: str) -> str:
+    """The Neo4j spelling of "the ids of these nodes as one string" that to_ladybug knows."""
+    return JOINED_IDS.format(list=expression)
+
+
 def to_ladybug(statement: str) -> str:
     """The constructs of the query modules that Ladybug spells differently from Neo4j 5.
 
     - shortestPath((a)-[:T*..n]-(b)) is Ladybug's (a)-[:T* SHORTEST 1..n]-(b), allShortestPaths
-      its ALL SHORTEST; type(r) is label(r);
+      its ALL SHORTEST; type(r) is label(r); a node of either label, (x:Actor|Place), is (x:Actor:Place);
     - the modules' insertion sort (SORTED_LIST, and SORTED_HEAD for its first n items; Ladybug has
-      neither reduce nor list comprehensions) is list_sort;
+      neither reduce nor list comprehensions) is list_sort; a list map [x IN list | f(x)] is
+      list_transform(list, x -> f(x)); JOINED_IDS (a list of nodes as one string of ids) is a
+      list_reduce;
     - a WHERE right after a MATCH becomes WITH * WHERE, a filter on the matched rows: Ladybug 0.22
       pushes such predicates into its joins and then loses rows when one constrains a relationship
       property and another an end node (`r.role IS NULL AND o.country IS NOT NULL` dropped every
       event whose object had other incoming events), which made country-matrix undercount.
+    - a top-level MATCH whose pattern reaches a node bound by an earlier MATCH gets a join-order
+      HINT that walks the pattern outward from that node (see _expand_from_bound).
     Everything else the modules use is common to both.
     """
     statement = _SHORTEST_PATH.sub(_ladybug_shortest, statement)
+    statement = _LABEL_EITHER.sub(lambda m: m.group(1) + m.group(2).replace("|", ":") + ")", statement)
     statement = _TYPE_FUNCTION.sub("label(", statement)
     statement = _SORTED_HEAD.sub(r"list_sort(\1)[0..\2]", statement)
     statement = _SORTED_LIST.sub(r"list_sort(\1)", statement)
-    return _filter_after_match(statement)
+    statement = _JOINED_IDS.sub(r"list_reduce(list_transform(\1, item -> '|' + item.id), (left, right) -> left + right)", statement)
+    statement = _LIST_MAP.sub(r"list_transform(\2, \1 -> \3)", statement)
+    return _expand_from_bound(_filter_after_match(statement))
 
 
 def _ladybug_shortest(match: re.Match) -> str:
@@ -407,13 +456,95 @@ def _ladybug_shortest(match: re.Match) -> str:
 
 def _filter_after_match(statement: str) -> str:
     """WHERE of a top-level MATCH (a clause at the start of a line) -> WITH * WHERE. OPTIONAL MATCH
-    keeps its WHERE (it decides what is optional), and so do MATCHes nested in EXISTS { }."""
-    lines, clause = [], None
+    keeps its WHERE (it decides what is optional), and so do MATCHes nested in EXISTS { } and the
+    MATCH of a lone node (`MATCH (a:Actor)`: no relationship, so nothing of the bug; filtered in the
+    scan, the node is found before the clauses that start from it, such as a shortest path search)."""
+    lines, clause, lone = [], None, False
     for line in statement.splitlines():
         found = _CLAUSE.match(line)
-        if found and found.group(1) == "WHERE" and clause == "MATCH":
+        if found and found.group(1) == "WHERE" and clause == "MATCH" and not lone:
             line = "WITH * " + line
-        if found:
-            clause = found.group(1) if found.group(1) != "WHERE" else clause
+        if found and found.group(1) != "WHERE":
+            clause = found.group(1)
+            lone = clause == "MATCH" and bool(_LONE_NODE.fullmatch(line[len("MATCH "):].strip()))
         lines.append(line)
     return "\n".join(lines)
+
+
+# ---- join order: walk out from what earlier clauses bound ------------------------------------------
+_NODE = re.compile(r"\((\w*)((?::\w+)*)((?:\s*\{[^}]*\})?)\)")
+_REL = re.compile(r"(<?-)\[(\w*)((?::[\w|]+)?)\](->?)")
+_MATCH_LINE = re.compile(r"^(OPTIONAL MATCH|MATCH) (.+)$")
+
+
+def _expand_from_bound(statement: str) -> str:
+    """Ladybug plans each MATCH by its own estimates and, on a large graph, joins a relationship to
+    the nodes an earlier clause found by scanning and hashing the whole relationship table (every
+    REPORTED_IN of a million events, to report one actor's forty). A HINT that starts from the bound
+    node makes it follow that node's adjacency lists instead: same rows, a plan proportional to them.
+
+    The hint goes after the MATCH line (its WHERE is already a WITH * WHERE of its own). An OPTIONAL
+    MATCH is hinted only without a WHERE: with one, the hinted plan filters the whole relationship
+    table (three times slower than Ladybug's own plan). Unnamed pattern elements are named (_h1, ...)
+    so the hint can list them. Patterns of several parts, variable-length ones and those with no
+    bound node are left as written."""
+    lines = statement.splitlines()
+    bound: set[str] = set()
+    names = iter(range(1, 1000))
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        found = _MATCH_LINE.match(line)
+        chain = _chain(found.group(2), names) if found else None
+        if not chain:
+            out.append(line)
+            continue
+        keyword = found.group(1)
+        filtered = i + 1 < len(lines) and lines[i + 1].startswith("WHERE")
+        hint = _hint(chain, bound) if len(chain) > 1 and not (keyword == "OPTIONAL MATCH" and filtered) else None
+        out += [f"{keyword} {_spelled(chain)}", *([hint] if hint else [])]
+        bound.update(element[1] for element in chain if element[0] == "node")
+    return "\n".join(out)
+
+
+def _chain(pattern: str, names) -> list[tuple] | None:
+    """A one-part pattern as [("node", var, labels, props), ("rel", var, left, types, right), ...],
+    or None for anything else (several parts, a path variable, variable length, a trailing clause).
+    Unnamed elements take the next of `names` (a statement's counter: every name is new)."""
+    elements, rest = [], pattern.strip()
+    while True:
+        node = _NODE.match(rest)
+        if not node:
+            return None
+        elements.append(("node", node.group(1) or f"_h{next(names)}", node.group(2), node.group(3)))
+        rest = rest[node.end():]
+        if not rest:
+            return elements
+        rel = _REL.match(rest)
+        if not rel:
+            return None
+        elements.append(("rel", rel.group(2) or f"_h{next(names)}", rel.group(1), rel.group(3), rel.group(4)))
+        rest = rest[rel.end():]
+
+
+def _spelled(chain: list[tuple]) -> str:
+    parts = []
+    for element in chain:
+        if element[0] == "node":
+            _, var, labels, props = element
+            parts.append(f"({var}{labels}{props})")
+        else:
+            _, var, left, types, right = element
+            parts.append(f"{left}[{var}{types}]{right}")
+    return "".join(parts)
+
+
+def _hint(chain: list[tuple], bound: set[str]) -> str | None:
+    """HINT joining the chain's elements one at a time, outward from its first bound node."""
+    names = [element[1] for element in chain]
+    start = next((i for i, element in enumerate(chain) if element[0] == "node" and element[1] in bound), None)
+    if start is None:
+        return None
+    joined = names[start]
+    for i in [*range(start + 1, len(names)), *range(start - 1, -1, -1)]:
+        joined = f"({joined} JOIN {names[i]})"
+    return "HINT " + joined[1:-1]
