@@ -27,15 +27,13 @@ def detect_language(text: str, default: str = "en") -> str:
     return "uk" if uk > ru else "ru"
 
 
+LATIN = re.compile(r"[A-Za-z]")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _script_letters(text: str) -> tuple[int, int]:
     """How many Latin (a-z) and Cyrillic letters the text has."""
-    latin = cyrillic = 0
-    for ch in text:
-        if "a" <= ch.lower() <= "z":
-            latin += 1
-        elif "\u0400" <= ch <= "\u04ff":
-            cyrillic += 1
-    return latin, cyrillic
+    return len(LATIN.findall(text)), len(CYRILLIC.findall(text))
 
 
 def _cyrillic_scores(text: str) -> tuple[int, int]:
@@ -118,14 +116,23 @@ LATIN_LEAST_WORDS = 3      # ...and at least this many of its words (a short tit
 def unsupported_language(text: str) -> str | None:
     """The name of the language or script of a text Sphere cannot read ("German", "Arabic script"),
     or None for Russian, Ukrainian, English, or text too mixed or short to tell."""
-    letters = Counter(_script(ch) for ch in text if ch.isalpha())
-    if not letters:
+    latin, cyrillic = len(LATIN_OR_ACCENTED.findall(text)), len(CYRILLIC.findall(text))
+    total = len(LETTER.findall(text))
+    others = total - latin - cyrillic
+    if total == 0:
         return None
-    script, count = letters.most_common(1)[0]
+    if others <= max(latin, cyrillic):      # the common case: counted without naming every letter's script
+        script, count = ("CYRILLIC", cyrillic) if cyrillic > latin else ("LATIN", latin)
+    else:
+        script, count = Counter(_script(ch) for ch in text if ch.isalpha()).most_common(1)[0]
     if script not in ("LATIN", "CYRILLIC"):
         name = script.title() if len(script) > 3 else script
-        return f"{name} script" if count > sum(letters.values()) / 2 else None
+        return f"{name} script" if count > total / 2 else None
     return _latin_language(text) if script == "LATIN" else None
+
+
+LETTER = re.compile(r"[^\W\d_]")
+LATIN_OR_ACCENTED = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def _script(ch: str) -> str:
