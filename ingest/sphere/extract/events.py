@@ -738,7 +738,6 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             return "reported_claim"
         return "asserted"
 
-
     @staticmethod
     def _future_verb_before(tokens, start: int) -> bool:
         """"в Кремле пройдут официальные переговоры", "will sign a trade deal": a noun trigger right after a future
