@@ -17,7 +17,7 @@ from ..model import graph_model, ontology
 from ..query.matching import Node, NoSuchName, find_node
 from ..store import dialect
 from ..store.base import GraphStore
-from ..write.projection import Edge, group_events
+from ..write.projection import Edge, SpannedEdge, group_events
 
 
 class ExportError(SphereError, ValueError):
@@ -93,7 +93,7 @@ def read_network(store: GraphStore, flt: ExportFilter = ExportFilter()) -> Netwo
 
 
 @dataclass
-class EdgeSummary:
+class EdgeSummary(SpannedEdge):
     """One edge of the network as the store sums it: its events' count, documents and distinct days."""
     source: str
     type: str
@@ -103,20 +103,8 @@ class EdgeSummary:
     days: list[str]
 
     @property
-    def key(self) -> str:
-        return f"{self.source}__{self.type}__{self.target}"
-
-    @property
     def mutual(self) -> bool:
         return ontology().is_symmetric(self.type)
-
-    @property
-    def first_seen(self) -> str | None:
-        return min(self.days) if self.days else None
-
-    @property
-    def last_seen(self) -> str | None:
-        return max(self.days) if self.days else None
 
 
 # The store sums a graph's edges from its events in one query up to this many events: its memory for

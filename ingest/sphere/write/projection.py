@@ -19,15 +19,9 @@ from ..store.base import GraphBatch, GraphStore, ProjectionChange, RelRows
 INCOMPLETE = "the projection is incomplete after an interrupted ingest; run `sphere ingest` again to finish it"
 
 
-@dataclass
-class Edge:
-    source: str
-    target: str
-    type: str
-    mutual: bool
-    weight: int = 0
-    documents: set[str] = field(default_factory=set)
-    days: list[str] = field(default_factory=list)
+class SpannedEdge:
+    """What every edge with a `source`, `type`, `target` and the `days` of its events has: its key, and the first
+    and last of those days. A projection relationship being counted and an edge an export streams are such."""
 
     @property
     def key(self) -> str:
@@ -40,6 +34,17 @@ class Edge:
     @property
     def last_seen(self) -> str | None:
         return max(self.days) if self.days else None
+
+
+@dataclass
+class Edge(SpannedEdge):
+    source: str
+    target: str
+    type: str
+    mutual: bool
+    weight: int = 0
+    documents: set[str] = field(default_factory=set)
+    days: list[str] = field(default_factory=list)
 
     def row(self) -> dict:
         """The relationship's properties as the store writes them."""
