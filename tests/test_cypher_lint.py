@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from sphere import report
-from sphere.export.network import node_ids_statement
 from sphere.model import graph_model, ontology
-from sphere.query.matching import exact_match_statement
 from sphere.store import dialect
 
 LINT_DIR = Path(__file__).parent / "lint"
@@ -28,7 +26,7 @@ def _schema() -> dict:
 
 def _statements() -> list[str]:
     statements = dialect.writer_statements() + list(report.STATEMENTS)
-    statements += [f(label) for label in ("Actor", "Place") for f in (exact_match_statement, node_ids_statement)]
+    statements += [f(label) for label in ("Actor", "Place") for f in (dialect.node_named, dialect.node_ids)]
     statements += [p.read_text(encoding="utf-8") for p in sorted(QUERIES.glob("*.cypher"))]
     return statements
 

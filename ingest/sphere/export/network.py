@@ -266,14 +266,10 @@ def projection_rows(store: GraphStore) -> Iterator[tuple[str, str, str, int]]:
                 yield row["src"], event_type, row["dst"], row["weight"]
 
 
-def node_ids_statement(label: str) -> str:
-    return f"MATCH (n:{label}) RETURN n.id AS id ORDER BY n.id"
-
-
 def node_ids(store: GraphStore) -> Iterator[tuple[str, str]]:
     """(id, store label) of every actor and place, actors first, each label in id order."""
     for label in ("Actor", "Place"):
-        for row in store.iter_rows(node_ids_statement(label)):
+        for row in store.iter_rows(dialect.node_ids(label)):
             yield row["id"], label
 
 

@@ -65,16 +65,10 @@ def exactly_named(store: GraphStore, labels: Iterable[str], wanted: str) -> list
     tier of find_node, asked of the store, so that an exact name never reads every node of a large graph."""
     nodes = []
     for label in labels:
-        for row in store.iter_rows(exact_match_statement(label), {"name": wanted}):
+        for row in store.iter_rows(dialect.node_named(label), {"name": wanted}):
             nodes.append(Node(row["id"], row["name"] or row["id"], row.get("kind") or label.upper(), label,
                               tuple(row.get("aliases") or ()), row.get("country") or ""))
     return [node for node in nodes if node.exact(wanted)]
-
-
-def exact_match_statement(label: str) -> str:
-    return (f"MATCH (n:{label}) WHERE n.id = $name OR n.name = $name OR $name IN n.aliases "
-            "OR (n.kind = 'COUNTRY' AND n.country = $name) "
-            "RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.country AS country")
 
 
 def locate(store: GraphStore, labels: tuple[str, ...], wanted: str, what: str = "actor",

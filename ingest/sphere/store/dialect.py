@@ -336,6 +336,17 @@ def edge_summaries() -> str:
     )
 
 
+def node_ids(label: str) -> str:
+    return f"MATCH (n:{label}) RETURN n.id AS id ORDER BY n.id"
+
+
+def node_named(label: str) -> str:
+    """The nodes whose id, name or an alias is $name exactly (a country also by its code)."""
+    return (f"MATCH (n:{label}) WHERE n.id = $name OR n.name = $name OR $name IN n.aliases "
+            "OR (n.kind = 'COUNTRY' AND n.country = $name) "
+            "RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.country AS country")
+
+
 def all_nodes(label: str) -> str:
     spec = graph_model().nodes[label]
     return f"MATCH (n:{label}) RETURN " + ", ".join(f"n.{name(p)} AS {name(p)}" for p in spec.columns()) + " ORDER BY n.id"
