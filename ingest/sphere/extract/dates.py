@@ -55,7 +55,7 @@ def find_date(sentence: Sentence, lex: Lexicon, published: str | None) -> tuple[
                 return None, text
             direction, today = rule["weekday"], False
             if direction == "by_tense":     # "во вторник" in a Tuesday's article is that day
-                direction, today = ("next" if future_near(sentence, weekday_at) else "past"), True
+                direction, today = ("next" if future_near(sentence, weekday_at, lex) else "past"), True
             return _weekday(doc_date, weekday, direction, today).isoformat(), text
         text = " ".join(words[found:end])
         if doc_date is None:

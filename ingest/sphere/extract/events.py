@@ -738,8 +738,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             return "reported_claim"
         return "asserted"
 
-    @staticmethod
-    def _future_verb_before(tokens, start: int) -> bool:
+    def _future_verb_before(self, tokens, start: int) -> bool:
         """"в Кремле пройдут официальные переговоры", "will sign a trade deal": a noun trigger right after a future
         verb, in the same phrase, is planned."""
         if tokens[start].pos != "NOUN":
@@ -748,7 +747,7 @@ class EventExtractor(ImplicitRoles, Coordination, EnglishRoles):
             if tokens[k].pos == "PUNCT":
                 return False
             if finite_verb(tokens[k]) or tokens[k].pos == "AUX":
-                return future_verb(tokens, k)
+                return future_verb(tokens, k, self.lex)
         return False
 
 

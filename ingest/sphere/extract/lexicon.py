@@ -59,6 +59,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]    # lemmas: "который", "який", "which"
     purpose_words: frozenset[str]        # "чтобы": its infinitive clause shares the main subject
     question_particles: frozenset[str]   # "встречался ли Путин": the verb before it is asked about, not told
+    future_auxiliaries: frozenset[str]   # "will": the verb after it is a future
     object_control: frozenset[str]       # "позволить", "допомогти": their dative does the infinitive after them
     accusation_links: frozenset[str]     # "accused X of ...", "обвинил X в ...": the act named is the accused's
     speech_links: frozenset[str]         # "что": a reported clause with no subject of its own is the speaker's
@@ -198,6 +199,7 @@ def lexicon(lang: str) -> Lexicon:
         relative_pronouns=_folded_set(raw, "relative_pronouns"),
         purpose_words=_folded_set(raw, "purpose_words"),
         question_particles=_folded_set(raw, "question_particles"),
+        future_auxiliaries=_folded_set(raw, "future_auxiliaries"),
         object_control=_folded_set(raw, "object_control"),
         speech_links=_folded_set(raw, "speech_links"),
         accusation_links=_folded_set(raw, "accusation_links"),

@@ -4,11 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import Mention, Sentence
-from .lexicon import Frame
+from .lexicon import Frame, Lexicon
 
 MAX_ROLE_DISTANCE = 18           # tokens between a trigger and a mention that may fill one of its roles
 POSSESSIVE_MARKS = ("'s", "’s", "'", "’")     # "Niger's junta", "Haftar's forces"
-FUTURE_AUXILIARIES = {"will", "'ll", "shall"}
 
 
 @dataclass
@@ -59,16 +58,15 @@ def phrase_head(sentence: Sentence, trigger: Trigger) -> int:
     return trigger.start
 
 
-
-def future_near(sentence: Sentence, k: int) -> bool:
+def future_near(sentence: Sentence, k: int, lex: Lexicon) -> bool:
     """Whether the finite verb nearest token k is a future ("во вторник пройдут переговоры", "talks will open on
     Tuesday"): the weekday there is the coming one."""
     tokens = sentence.tokens
     verbs = sorted((abs(i - k), i) for i, t in enumerate(tokens) if finite_verb(t) or t.pos == "AUX")
-    return bool(verbs) and future_verb(tokens, verbs[0][1])
+    return bool(verbs) and future_verb(tokens, verbs[0][1], lex)
 
 
-def future_verb(tokens, k: int) -> bool:
-    """The verb at k is a future: its tense, or "will" just before it."""
+def future_verb(tokens, k: int, lex: Lexicon) -> bool:
+    """The verb at k is a future: its tense, or a future auxiliary ("will") just before it."""
     return tokens[k].feats.get("Tense") == "Fut" or \
-        any(t.text.lower() in FUTURE_AUXILIARIES for t in tokens[max(0, k - 3):k + 1])
+        any(t.text.lower() in lex.future_auxiliaries for t in tokens[max(0, k - 3):k + 1])
