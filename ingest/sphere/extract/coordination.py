@@ -5,9 +5,7 @@ from __future__ import annotations
 from ..analyse import morph
 from ..records import Mention
 from .lexicon import token_keys
-from .spans import phrase_ends, span_of
-
-QUOTES = {"«", "»", '"', "“", "”", "„", "'"}
+from .spans import QUOTES, phrase_ends, span_of
 
 
 class Coordination:

@@ -9,10 +9,9 @@ from ..records import Entity, Mention, Sentence
 from ..resolve.gazetteer import Entry, gazetteer, slug
 from ..resolve.translit import transliterate
 from .lexicon import lexicon, token_keys
-from .spans import POSSESSIVE_MARKS
+from .spans import POSSESSIVE_MARKS, QUOTES
 
 MEDIA = re.compile(r"^(reuters|interfax|интерфакс|інтерфакс|tass|тасс|ріа|риа|ap|afp|bloomberg|кан)$", re.I)
-OPENING_QUOTES = ("«", "\"", "“", "„", "'")
 
 
 @dataclass
@@ -253,7 +252,7 @@ class MentionFinder:
         k = i - 1
         while k >= i - 3 and k >= 0 and tokens[k].text[:1].isupper():
             k -= 1          # the quoted name may open with words the name span left out ("«Адмірал Горшков»")
-        if k < 1 or tokens[k].text not in OPENING_QUOTES:
+        if k < 1 or tokens[k].text not in QUOTES:
             return False
         noun = tokens[k - 1]
         return bool(token_keys(noun) & self.lex.vessels) or (

@@ -8,6 +8,7 @@ from .lexicon import Frame, Lexicon
 
 MAX_ROLE_DISTANCE = 18           # tokens between a trigger and a mention that may fill one of its roles
 POSSESSIVE_MARKS = ("'s", "’s", "'", "’")     # "Niger's junta", "Haftar's forces"
+QUOTES = {"«", "»", '"', "“", "”", "„", "'"}
 
 
 @dataclass
