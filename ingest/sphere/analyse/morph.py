@@ -29,7 +29,8 @@ def cyrillic(text: str) -> bool:
 
 
 # Ukrainian writes its apostrophe ("прем'єр", "перемир'я") as any of these; the dictionaries know the ASCII one
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+APOSTROPHE_MARKS = ("'", "’", "ʼ")
+APOSTROPHES = str.maketrans({mark: "'" for mark in APOSTROPHE_MARKS})
 
 
 # enclitic particles the Ukrainian dictionary lists first as conjunctions ("того ж дня", "тут же"): they join no

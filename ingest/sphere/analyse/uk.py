@@ -21,8 +21,6 @@ SUBORDINATORS = {"що", "щоб", "коли", "якщо", "хоча", "бо", "
 # a capitalised preposition or conjunction opening a sentence ("В Азербайджані") starts no name
 FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "PART", "PRON"}
 
-APOSTROPHE_MARKS = ("'", "’", "ʼ")
-
 
 class UkrainianAnalyser:
     lang = "uk"
@@ -67,7 +65,7 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     """razdel's tokens, with a word split at an apostrophe joined again ("прем'єр-міністр", "перемир’я")."""
     words: list[tuple[int, int, str]] = []
     for t in tokenize(text):
-        if len(words) >= 2 and words[-1][2] in APOSTROPHE_MARKS and words[-2][1] == words[-1][0] and \
+        if len(words) >= 2 and words[-1][2] in morph.APOSTROPHE_MARKS and words[-2][1] == words[-1][0] and \
                 words[-1][1] == t.start and words[-2][2][-1:].isalpha() and t.text[:1].isalpha():
             words.pop()
             start = words[-1][0]
