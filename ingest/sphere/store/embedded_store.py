@@ -134,12 +134,12 @@ class EmbeddedStore(GraphStore):
             spec = model.nodes[label]
             existing = self._existing(label, [row[spec.key] for row in rows])
             fresh = [row for row in rows if row[spec.key] not in existing]
-            self._merge(dialect.create_nodes(spec), _completed(fresh, spec.columns()))
-            self._merge(dialect.upsert_nodes(spec, typed=True), [row for row in rows if row[spec.key] in existing])
+            self._run_batched(dialect.create_nodes(spec), _completed(fresh, spec.columns()))
+            self._run_batched(dialect.upsert_nodes(spec, typed=True), [row for row in rows if row[spec.key] in existing])
             created.update(row[spec.key] for row in fresh)
         for rel in batch.relationships:
             self._write_relationships(rel, created)
-        self._merge(dialect.mark_ingested(), batch.documents)
+        self._run_batched(dialect.mark_ingested(), batch.documents)
 
     def change_projection(self, change: ProjectionChange) -> None:
         """One Ladybug transaction: a process killed in it leaves the store as it was before."""
@@ -148,22 +148,22 @@ class EmbeddedStore(GraphStore):
                 conn.execute(dialect.delete_document_events(), {"ids": change.retired})
                 conn.execute(dialect.delete_documents(), {"ids": change.retired})
             for rel in change.removed:
-                self._merge(dialect.delete_projection_rows(rel.type, rel.target), rel.rows)
+                self._run_batched(dialect.delete_projection_rows(rel.type, rel.target), rel.rows)
             for rel in change.exact:
                 spec = graph_model().projection[rel.type]
-                self._merge(dialect.upsert_relationships(spec, rel.source, rel.target), rel.rows)
+                self._run_batched(dialect.upsert_relationships(spec, rel.source, rel.target), rel.rows)
             for rel in change.added:
-                self._merge(dialect.add_projection(rel.type, rel.target), rel.rows)
-            self._merge(dialect.mark_ingested(), change.ingested)
+                self._run_batched(dialect.add_projection(rel.type, rel.target), rel.rows)
+            self._run_batched(dialect.mark_ingested(), change.ingested)
 
     # ---- helpers ------------------------------------------------------------------------------
     def _write_relationships(self, rel: RelRows, created: set[str]) -> None:
         spec = graph_model().all_relationships()[rel.type]
         fresh = [row for row in rel.rows if row["src"] in created or row["dst"] in created]
         known = [row for row in rel.rows if not (row["src"] in created or row["dst"] in created)]
-        self._merge(dialect.create_relationships(spec, rel.source, rel.target),
+        self._run_batched(dialect.create_relationships(spec, rel.source, rel.target),
                     _completed(fresh, {"src": "string", "dst": "string", **spec.properties}))
-        self._merge(dialect.upsert_relationships(spec, rel.source, rel.target), known)
+        self._run_batched(dialect.upsert_relationships(spec, rel.source, rel.target), known)
 
     def _existing(self, label: str, ids: list[str]) -> set[str]:
         found: set[str] = set()
@@ -171,7 +171,7 @@ class EmbeddedStore(GraphStore):
             found |= {row[0] for row in self.query(dialect.existing_ids(label), {"ids": ids[i:i + 5000]}).rows}
         return found
 
-    def _merge(self, statement: str, rows: list[dict]) -> None:
+    def _run_batched(self, statement: str, rows: list[dict]) -> None:
         for i in range(0, len(rows), 1000):
             self.conn.execute(statement, {"rows": rows[i:i + 1000]})
 
