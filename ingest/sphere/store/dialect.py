@@ -71,8 +71,12 @@ def create_nodes(spec: NodeSpec) -> str:
 def create_relationships(rel: RelSpec, source: str, target: str) -> str:
     """Ladybug: relationships from or to nodes this write created, so none of them exists yet."""
     values = ", ".join(f"{name(p)}: {_value(p, kind, True)}" for p, kind in rel.properties.items())
-    return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.src}}) MATCH (b:{target} {{id: row.dst}}) "
-            f"CREATE (a)-[r:{rel.type}{' {' + values + '}' if values else ''}]->(b)")
+    return _each_row_between(source, target) + f"CREATE (a)-[r:{rel.type}{' {' + values + '}' if values else ''}]->(b)"
+
+
+def _each_row_between(source: str, target: str) -> str:
+    """Each row of $rows with its two end nodes a (row.src) and b (row.dst), for a relationship write."""
+    return f"UNWIND $rows AS row MATCH (a:{source} {{id: row.src}}) MATCH (b:{target} {{id: row.dst}}) "
 
 
 def upsert_nodes(spec: NodeSpec, typed: bool = False) -> str:
@@ -94,10 +98,7 @@ def upsert_nodes_with_kind_labels(spec: NodeSpec) -> str:
 
 
 def upsert_relationships(rel: RelSpec, source: str, target: str) -> str:
-    statement = (
-        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.src}}) MATCH (b:{target} {{id: row.dst}}) "
-        f"MERGE (a)-[r:{rel.type}]->(b)"
-    )
+    statement = _each_row_between(source, target) + f"MERGE (a)-[r:{rel.type}]->(b)"
     if rel.properties:
         statement += " SET " + ", ".join(f"r.{name(p)} = row.{name(p)}" for p in rel.properties)
     return statement
