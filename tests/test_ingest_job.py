@@ -123,7 +123,7 @@ def test_a_local_dask_cluster_builds_the_same_graph_as_one_process(tmp_path, cor
     assert _fingerprint_of_store(tmp_path / "dask") == expected
 
 
-KILL_FRACTIONS = (0.5, 0.0, 0.2, 0.4, 0.6, 0.8)   # first: of the loading time; then: of the writing time
+KILL_FRACTIONS = (0.1, 0.0, 0.2, 0.4, 0.6, 0.8)   # first: of the loading time; then: of the writing time
 KILL_CORPUS = 110           # three write chunks (50, 50, 10): kills between chunks, inside one, at the end
 
 
@@ -144,17 +144,17 @@ class Run:
         self.started = time.monotonic()
         self.proc = subprocess.Popen([sys.executable, "-m", "sphere.cli", "ingest", str(inbox), "--quiet"],
                                      env=cli_env(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.store_at = self.writing_at = None
+        self.store_at = self.settled_at = self.writing_at = None
         self._settled = None
 
     def watch_until(self, moment: str, timeout: float = 600) -> float | None:
-        """Poll until the store is created ("store") or writing began ("writing"); the time, or None if
-        the run ended first."""
+        """Poll until the schema is in place and the database file settled ("settled") or writing began
+        ("writing"); the time, or None if the run ended first."""
         deadline = time.monotonic() + timeout
         while self.proc.poll() is None and time.monotonic() < deadline:
             self._look()
-            if (self.store_at if moment == "store" else self.writing_at) is not None:
-                return self.store_at if moment == "store" else self.writing_at
+            if (self.settled_at if moment == "settled" else self.writing_at) is not None:
+                return self.settled_at if moment == "settled" else self.writing_at
             time.sleep(0.01)
         return None
 
@@ -163,7 +163,7 @@ class Run:
             self.store_at = time.monotonic()
         files = _store_files(self.data) if self.store_at else ()
         if self._settled is None and len(files) == 1 and files[0][0] == "graph.lbug" and files[0][1] > 4096:
-            self._settled = files
+            self._settled, self.settled_at = files, time.monotonic()
         elif self._settled is not None and self.writing_at is None and files != self._settled:
             self.writing_at = time.monotonic()
 
@@ -195,13 +195,13 @@ def test_sigkill_at_points_spread_over_the_run_then_resume_gives_the_uninterrupt
     clean = Run(tmp_path / "clean", inbox)
     clean.watch_until("writing")
     assert clean.proc.wait() == 0 and clean.writing_at is not None
-    loading, writing = clean.writing_at - clean.store_at, time.monotonic() - clean.writing_at
+    loading, writing = clean.writing_at - clean.settled_at, time.monotonic() - clean.writing_at
     expected = _fingerprint_and_resume(tmp_path / "clean", inbox)[1]
     rng = random.Random(13)
     states = []
     for round_, fraction in enumerate(KILL_FRACTIONS):
         run = Run(tmp_path / f"crash{round_}", inbox)
-        anchor, span = ("store", loading) if round_ == 0 else ("writing", writing)
+        anchor, span = ("settled", loading) if round_ == 0 else ("writing", writing)
         if run.watch_until(anchor) is not None:
             time.sleep(span * (fraction + rng.uniform(0, 0.2 if round_ else 0.1)))
         run.kill()
