@@ -62,9 +62,9 @@ def build(store: EmbeddedStore, events: int, actors: int, places: int, documents
         subject = rng.choice(hubs) if rng.random() < 0.3 else rng.choice(actor_ids)
         kind = rng.random()
         day = None if rng.random() < 0.2 else f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        batch.nodes["Event"].append({"id": eid, "type": rng.choice(types), "date": day,
-                                     "modality": rng.choice(MODALITIES), "confidence": 0.6, "lang": "en",
-                                     "status": None, "role": None, "date_text": None, "attrs": "{}"})
+        event = {"id": eid, "type": rng.choice(types), "date": day, "modality": rng.choice(MODALITIES),
+                 "confidence": 0.6, "lang": "en", "status": None, "role": None, "date_text": None, "attrs": "{}"}
+        batch.nodes["Event"].append(event)
         rels["SUBJECT_OF"].append({"src": subject, "dst": eid})
         if kind < 0.8:
             rels["OBJECT_A"].append({"src": eid, "dst": rng.choice(actor_ids), "role": None})
@@ -72,7 +72,9 @@ def build(store: EmbeddedStore, events: int, actors: int, places: int, documents
             rels["OBJECT_P"].append({"src": eid, "dst": rng.choice(place_ids), "role": None})
         if rng.random() < 0.1:
             rels["AT"].append({"src": eid, "dst": rng.choice(place_ids)})
-        rels["REPORTED_IN"].append({"src": eid, "dst": f"doc:{rng.randrange(documents)}",
+        doc = rng.randrange(documents)
+        event["day"] = day or batch.nodes["Document"][doc]["published"]
+        rels["REPORTED_IN"].append({"src": eid, "dst": f"doc:{doc}",
                                     "sentence": f"Sentence {e}.", "quote": "", "start": 0, "end": 10})
     batch.relationships = [
         RelRows("SUBJECT_OF", "Actor", "Event", rels["SUBJECT_OF"]),
@@ -124,6 +126,8 @@ def time_modules(folder: Path, actors: int, runs: int, old_queries: str | None, 
     from sphere.query.modules import load_modules
 
     store = EmbeddedStore(folder)
+    _, seconds = timed(store.ensure_schema)
+    print(f"schema step (fills in what an older store lacks): {seconds:.1f} s", flush=True)
     new = load_modules()
     old = load_modules(Path(old_queries).resolve()) if old_queries else {}
     rng = random.Random(11)

@@ -13,7 +13,7 @@ MATCH (s:Actor)-[:SUBJECT_OF]->(e)-[evidence:REPORTED_IN]->(d:Document)
 WITH e, s, evidence, d
 OPTIONAL MATCH (e)-[first:OBJECT]->(o)
 WHERE first.role IS NULL
-WITH e, s, o, evidence, d, coalesce(e.date, d.published, '') AS day
+WITH e, s, o, evidence, d, coalesce(e.day, '') AS day
 WHERE day >= $since AND day <= $until AND e.modality IN $modalities
 RETURN e.modality AS modality, day AS date, e.type AS type, s.name AS subject, o.name AS object,
        evidence.sentence AS sentence, d.title AS document

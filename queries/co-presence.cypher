@@ -20,7 +20,7 @@ MATCH (e)-[:AT]->(p)
 WHERE $place = '' OR p.id = $place OR p.name = $place OR $place IN p.aliases
 WITH p, a, b, e
 MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
-WITH p, a, b, e, evidence, coalesce(e.date, d.published, '') AS day
+WITH p, a, b, e, evidence, coalesce(e.day, '') AS day
 WHERE day >= $since AND day <= $until
 WITH p, a, b, count(DISTINCT e) AS meetings, min(day) AS first_seen, max(day) AS last_seen,
      reduce(sorted = [], item IN collect(DISTINCT evidence.sentence) | ([k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item])[0..2]) AS sentences

@@ -10,8 +10,7 @@
 MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(o)
 WHERE r.role IS NULL AND s.country IS NOT NULL AND o.country IS NOT NULL
   AND ($foreign_only = false OR s.country <> o.country)
-MATCH (e)-[:REPORTED_IN]->(d:Document)
-WITH s, o, e, coalesce(e.date, d.published, '') AS day
+WITH s, o, e, coalesce(e.day, '') AS day
 WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 WITH s.country AS from_country, o.country AS to_country, e.type AS type, count(*) AS events
 WHERE events >= $min_weight

@@ -16,7 +16,7 @@ WHERE other.id <> a.id
 MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
 WITH other, e, role, evidence, d
 OPTIONAL MATCH (e)-[:AT]->(place)
-WITH other, e, role, evidence, place, coalesce(e.date, d.published, '') AS day
+WITH other, e, role, evidence, place, coalesce(e.day, '') AS day
 WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 WITH other, e.type AS type,
      CASE WHEN e.type = 'MEET' THEN 'mutual' WHEN type(role) = 'SUBJECT_OF' THEN 'outgoing' ELSE 'incoming' END AS direction,

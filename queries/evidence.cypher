@@ -16,7 +16,7 @@ WITH e, o
 WHERE o.id = $object OR o.name = $object OR $object IN o.aliases
 WITH DISTINCT e
 OPTIONAL MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
-RETURN DISTINCT coalesce(e.date, d.published) AS date, e.modality AS modality, evidence.sentence AS sentence,
+RETURN DISTINCT e.day AS date, e.modality AS modality, evidence.sentence AS sentence,
        evidence.start AS start_offset, evidence.`end` AS end_offset, d.title AS document, d.source AS source,
        d.url AS url
 ORDER BY date, document, start_offset, end_offset, sentence, modality, source, url

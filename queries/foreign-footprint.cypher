@@ -20,7 +20,7 @@ WHERE size($types) = 0 OR e.type IN $types
 MATCH (s:Actor)-[:SUBJECT_OF]->(e)
 WHERE s.country IS NULL OR s.country <> host_country
 MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
-WITH s, e, x, evidence, coalesce(e.date, d.published, '') AS day
+WITH s, e, x, evidence, coalesce(e.day, '') AS day
 WHERE day >= $since AND day <= $until
 WITH s.id AS sid, s.name AS actor, s.country AS actor_country, e.type AS type,
      reduce(sorted = [], item IN collect(DISTINCT x.name) | [k IN sorted WHERE k < item] + [item] + [k IN sorted WHERE k >= item]) AS targets,

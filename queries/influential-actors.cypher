@@ -8,8 +8,8 @@
 // :param types => []                 // list<string>: event types ([] = all)
 // :param country => ''               // string: ISO 3166 alpha-2 code, e.g. 'RU' ('' = everyone)
 // :param limit => 20                 // int: rows
-MATCH (e:Event)-[:REPORTED_IN]->(d:Document)
-WITH e, coalesce(e.date, d.published, '') AS day
+MATCH (e:Event)
+WITH e, coalesce(e.day, '') AS day
 WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 MATCH (a:Actor)-[:SUBJECT_OF|OBJECT]-(e)
 WITH a, e

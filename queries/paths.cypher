@@ -22,6 +22,6 @@ MATCH (x)-[:SUBJECT_OF]->(e:Event)
 MATCH (e)-[r:OBJECT]->(y)
 WHERE y.id IN ids AND r.role IS NULL
 MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
-RETURN hops, x.name AS subject, e.type AS type, y.name AS object, coalesce(e.date, d.published) AS date,
+RETURN hops, x.name AS subject, e.type AS type, y.name AS object, e.day AS date,
        evidence.sentence AS sentence, d.title AS document
 ORDER BY subject, object, date, type, document, sentence, hops

@@ -16,7 +16,7 @@ WHERE $other = '' OR EXISTS {
     WHERE b.id <> a.id AND (b.id = $other OR b.name = $other OR $other IN b.aliases)
   }
 OPTIONAL MATCH (e)-[evidence:REPORTED_IN]->(d:Document)
-WITH e, evidence, d, coalesce(e.date, d.published, '') AS day
+WITH e, evidence, d, coalesce(e.day, '') AS day
 WHERE day >= $since AND day <= $until AND (size($types) = 0 OR e.type IN $types)
 OPTIONAL MATCH (s:Actor)-[:SUBJECT_OF]->(e)
 WITH e, s, evidence, d, day

@@ -7,14 +7,13 @@
 // :param types => []                 // list<string>: event types ([] = all)
 // :param min_weight => 1             // int: least number of events in the window
 MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(t)
-WHERE r.role IS NULL
-MATCH (e)-[:REPORTED_IN]->(d:Document)
-WITH s, t, e, coalesce(e.date, d.published, '') AS day
-WHERE day <> '' AND day <= $until AND (size($types) = 0 OR e.type IN $types)
-WITH s.id AS sid, s.name AS subject, t.id AS tid, t.name AS object, e.type AS type,
-     sum(CASE WHEN day >= $since THEN 1 ELSE 0 END) AS recent,
-     sum(CASE WHEN day < $since THEN 1 ELSE 0 END) AS before
-WHERE recent >= $min_weight AND recent > before
-RETURN subject, type, object, before, recent,
+WHERE r.role IS NULL AND e.day >= $since AND e.day <= $until AND (size($types) = 0 OR e.type IN $types)
+WITH s, t, e.type AS type, count(*) AS recent
+WHERE recent >= $min_weight
+OPTIONAL MATCH (t)<-[earlier:OBJECT]-(b:Event)<-[:SUBJECT_OF]-(s)
+WITH s, t, type, recent,
+     sum(CASE WHEN earlier.role IS NULL AND b.type = type AND b.day < $since THEN 1 ELSE 0 END) AS before
+WHERE recent > before
+RETURN s.name AS subject, type, t.name AS object, before, recent,
        CASE WHEN before = 0 THEN 'new' ELSE 'intensified' END AS change
 ORDER BY change DESC, recent DESC, subject, type, object, before

@@ -9,12 +9,28 @@ from sphere.store.embedded_store import EmbeddedStore
 from conftest import SEEDS
 
 
-def test_a_where_after_a_match_filters_the_matched_rows_on_ladybug():
+def test_a_where_on_a_relationship_and_its_far_end_filters_the_matched_rows_on_ladybug():
+    """Ladybug 0.22 loses rows when it pushes a filter on a relationship's property together with one
+    on the node at its open end into its joins: such a WHERE filters the matched rows instead. A
+    WHERE on the nodes alone, or on the relationship and the node two relationships share, stays in
+    the MATCH, where it cuts the rows before the join; OPTIONAL MATCH and EXISTS keep theirs."""
+    far_end = ("MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(o)\nWHERE r.role IS NULL\n"
+               "  AND o.country IS NOT NULL\nRETURN s")
+    assert dialect.to_ladybug(far_end).splitlines()[1:3] == ["WITH * WHERE r.role IS NULL", "  AND o.country IS NOT NULL"]
+    shared = "MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(o)\nWHERE r.role IS NULL AND e.day >= $since\nRETURN s"
+    assert dialect.to_ladybug(shared).splitlines()[1] == "WHERE r.role IS NULL AND e.day >= $since"
     statement = ("MATCH (a:Actor)-[s:SUBJECT_OF]->(e:Event)\nWHERE a.id = $x\nOPTIONAL MATCH (a)-[r:OBJECT]->(o)\n"
                  "WHERE r.role IS NULL\n"
                  "WITH a, o\nWHERE o IS NULL OR EXISTS {\n    MATCH (o)<-[:AT]-(e)\n    WHERE e.type = 'MEET'\n  }\n"
                  "RETURN a")
-    assert dialect.to_ladybug(statement) == statement.replace("\nWHERE a.id", "\nWITH * WHERE a.id", 1)
+    assert dialect.to_ladybug(statement) == statement
+
+
+def test_a_match_walking_out_from_a_node_found_before_filters_what_it_reached_on_ladybug():
+    statement = "MATCH (a:Actor)\nWHERE a.id = $x\nMATCH (a)-[:SUBJECT_OF]->(e:Event)\nWHERE e.type = 'MEET'\nRETURN e"
+    assert dialect.to_ladybug(statement).splitlines() == [
+        "MATCH (a:Actor)", "WHERE a.id = $x", "MATCH (a)-[_h1:SUBJECT_OF]->(e:Event)", "HINT (a JOIN _h1) JOIN e",
+        "WITH * WHERE e.type = 'MEET'", "RETURN e"]
 
 
 def test_a_match_from_a_node_found_before_walks_out_from_it_on_ladybug():
@@ -70,4 +86,27 @@ def test_country_matrix_counts_every_event_between_countries(tmp_path):
     matrix = get_module("country-matrix").run(store, {}).rows
     assert {(a, b, t): n for a, b, t, n in matrix} == dict(expected)
     assert [n for *_, n in matrix] == sorted((n for *_, n in matrix), reverse=True)
+    store.close()
+
+
+def test_what_changed_counts_every_event_before_and_in_the_window(tmp_path):
+    """The module counts the window's events first and then the earlier events of those relationships
+    only; both counts must be what the stored events say, whatever the window."""
+    store = EmbeddedStore(tmp_path / "data")
+    store.ensure_schema()
+    assert ingest([SEEDS], store).ingested == 5
+    rows = store.query("MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[r:OBJECT]->(o) WHERE r.role IS NULL "
+                       "RETURN s.name, e.type, o.name, e.day, e.id").rows
+    days = sorted({day for *_, day, _ in rows if day})
+    assert len(days) > 3
+    for since in (days[0], days[len(days) // 2], days[-1]):
+        counts = Counter()
+        for s, t, o, day, _ in {tuple(r) for r in rows}:
+            if day:
+                counts[s, t, o, day >= since] += 1
+        expected = {(s, t, o, counts[s, t, o, False], n) for (s, t, o, recent), n in counts.items()
+                    if recent and n > counts[s, t, o, False]}
+        found = get_module("what-changed").run(store, {"since": since}).rows
+        assert {tuple(row[:5]) for row in found} == expected and len(found) == len(expected)
+        assert all(change == ("new" if before == 0 else "intensified") for *_, before, _, change in found)
     store.close()

@@ -16,7 +16,7 @@ def _batch(doc="doc:1", aliases=("Россия",)):
                               "country": "RU", "lat": 55.75, "lon": 37.62}]
     batch.nodes["Event"] += [{"id": f"ev:{doc}", "type": "MEET", "date": "2024-05-01", "modality": "asserted",
                               "confidence": 0.6, "lang": "ru", "status": None, "role": None, "date_text": None,
-                              "attrs": "{}"}]
+                              "attrs": "{}", "day": "2024-05-01"}]
     batch.nodes["Document"] += [{"id": doc, "title": "t", "source": "a.txt", "url": None, "published": "2024-05-02",
                                  "lang": "ru", "sha256": "00", "identity": f"{doc}.txt", "ingested_at": None}]
     batch.relationships = [
@@ -119,3 +119,19 @@ def test_events_of_documents_not_marked_ingested_are_not_counted(store):
     store.write(unmarked)
     rebuild_projection(store, ["person:x"])
     assert [row["w"] for row in _meet(store)] == [1]
+
+
+def test_a_store_written_before_events_had_a_day_gets_it_when_opened(store):
+    """An event's day is its date, else its document's publication date; a store whose events were
+    written without one (an older Sphere) has them filled in by the schema step every command runs."""
+    store.write(_batch())
+    undated = _batch(doc="doc:2")
+    undated.nodes["Event"][0].update(date=None, day=None)
+    store.write(undated)
+    if store.name == "embedded":
+        store.query("ALTER TABLE Event DROP day")
+    else:
+        store.query("MATCH (e:Event) REMOVE e.day")
+    store.ensure_schema()
+    days = store.query("MATCH (e:Event) RETURN e.id AS id, e.day AS day ORDER BY id").rows
+    assert days == [["ev:doc:1", "2024-05-01"], ["ev:doc:2", "2024-05-02"]]

@@ -14,9 +14,7 @@ from .store.base import GraphStore
 from .write.projection import Edge
 
 EVENTS_BY_TYPE = "MATCH (e:Event) RETURN e.type AS type, count(e) AS events ORDER BY events DESC, type"
-# An undated event counts on its document's date, as in the projection and the query modules.
-EVENT_DATES = ("MATCH (e:Event)-[:REPORTED_IN]->(d:Document) WITH e, coalesce(e.date, d.published) AS day "
-               "RETURN min(day) AS first, max(day) AS last, count(day) AS dated, count(e) AS events")
+EVENT_DATES = "MATCH (e:Event) RETURN min(e.day) AS first, max(e.day) AS last, count(e.day) AS dated, count(e) AS events"
 STATEMENTS = (EVENTS_BY_TYPE, EVENT_DATES)
 # A person's link to the state or body they serve: it says who holds an office, not who influences
 # whom, and it inflates the degree of every office holder, so it is left out of the strongest relationships.

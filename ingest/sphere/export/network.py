@@ -239,7 +239,7 @@ def _days_of_multi_day_edges(store: GraphStore, wanted: list[tuple[str, str]]) -
         for target in {target for _, target in wanted}:
             for row in store.iter_rows(dialect.event_edges(target, every_subject=True)):
                 days = several.get((row["src"], row["type"], row["dst"]))
-                day = row["date"] or row["published"]
+                day = row["day"]
                 if days is not None and day:
                     days.add(day)
     return several

@@ -7,6 +7,7 @@ rewrites that make a query module written in Neo4j Cypher run on Ladybug (`to_la
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from ..model import GraphModel, NodeSpec, RelSpec, graph_model
 
@@ -51,6 +52,27 @@ def ladybug_columns(label: str) -> str:
 def ladybug_add_column(label: str, prop: str, kind: str) -> str:
     """For stores created before a property joined the model."""
     return f"ALTER TABLE {label} ADD IF NOT EXISTS {name(prop)} {LADYBUG_TYPES[kind]}"
+
+
+# Properties that joined the model later and are derived from the rest of the graph: how a store
+# written before them fills them in, from node n (the event's day: its date, else its document's,
+# as write/rows.py writes it).
+_DERIVED = {("Event", "day"): ("(n)-[:REPORTED_IN]->(d:Document)", "coalesce(n.date, d.published)")}
+
+
+def backfills(neo4j: bool) -> dict[tuple[str, str], str]:
+    """(label, property) -> the statement that fills the property in where it is missing; on Neo4j in
+    transactions of 10,000 rows (a million events in one transaction would hold them all in memory)."""
+    statements = {}
+    for (label, prop), (path, value) in _DERIVED.items():
+        missing = f"n.{prop} IS NULL"
+        if neo4j:
+            statements[label, prop] = (f"MATCH (n:{label}) WHERE {missing} CALL (n) {{ MATCH {path} "
+                                       f"SET n.{prop} = {value} }} IN TRANSACTIONS OF 10000 ROWS")
+        else:
+            labelled = path.replace("(n)", f"(n:{label})", 1)
+            statements[label, prop] = f"MATCH {labelled} WHERE {missing} SET n.{prop} = {value}"
+    return statements
 
 
 # ---- writes -------------------------------------------------------------------------------------
@@ -151,8 +173,7 @@ def documents_with_identity() -> str:
 # ---- the influence projection (write/projection.py) ---------------------------------------------
 # How the projection's properties of two sets of events combine: what an increment does.
 PROJECTION_COMBINE = {"weight": "sum", "documents": "sum", "first_seen": "min", "last_seen": "max"}
-_EVENT_ROW = ("RETURN s.id AS src, e.type AS type, t.id AS dst, e.date AS date, d.id AS doc, "
-              "d.published AS published")
+_EVENT_ROW = "RETURN s.id AS src, e.type AS type, t.id AS dst, e.day AS day, d.id AS doc"
 
 
 def event_edges(target: str, every_subject: bool = False) -> str:
@@ -329,7 +350,7 @@ def edge_summaries() -> str:
         "MATCH (s:Actor)-[:SUBJECT_OF]->(e:Event)-[o:OBJECT]->(t) "
         "MATCH (e)-[:REPORTED_IN]->(d:Document) WITH s, e, o, t, d "
         "WHERE o.role IS NULL AND d.ingested_at IS NOT NULL "
-        "WITH s.id AS src, e.type AS type, t.id AS dst, coalesce(e.date, d.published) AS day, d.id AS doc "
+        "WITH s.id AS src, e.type AS type, t.id AS dst, e.day AS day, d.id AS doc "
         "WHERE (size($types) = 0 OR type IN $types) "
         "AND ($windowed = false OR (day IS NOT NULL AND day <> '' AND day >= $since AND day <= $until)) "
         "RETURN src, type, dst, count(*) AS weight, count(DISTINCT doc) AS documents, collect(DISTINCT day) AS days "
@@ -442,10 +463,13 @@ def to_ladybug(statement: str) -> str:
       neither reduce nor list comprehensions) is list_sort; a list map [x IN list | f(x)] is
       list_transform(list, x -> f(x)); JOINED_IDS (a list of nodes as one string of ids) is a
       list_reduce;
-    - a WHERE right after a MATCH becomes WITH * WHERE, a filter on the matched rows: Ladybug 0.22
-      pushes such predicates into its joins and then loses rows when one constrains a relationship
-      property and another an end node (`r.role IS NULL AND o.country IS NOT NULL` dropped every
-      event whose object had other incoming events), which made country-matrix undercount.
+    - a WHERE right after a MATCH that constrains a relationship's property and a node at an end
+      of it that no other relationship of the pattern shares becomes WITH * WHERE, a filter on the
+      matched rows: Ladybug 0.22 pushes such predicates into its joins and then loses rows
+      (`r.role IS NULL AND o.country IS NOT NULL` dropped every event whose object had other
+      incoming events), which made country-matrix undercount. So does the WHERE of a MATCH that
+      walks out from a node found before (it gets a HINT, below). Any other WHERE stays where it
+      is, so that a filter on the events of a whole-graph scan cuts the rows before they are joined.
     - a top-level MATCH whose pattern reaches a node bound by an earlier MATCH gets a join-order
       HINT that walks the pattern outward from that node (see _expand_from_bound).
     Everything else the modules use is common to both.
@@ -467,20 +491,43 @@ def _ladybug_shortest(match: re.Match) -> str:
 
 
 def _filter_after_match(statement: str) -> str:
-    """WHERE of a top-level MATCH (a clause at the start of a line) -> WITH * WHERE. OPTIONAL MATCH
-    keeps its WHERE (it decides what is optional), and so do MATCHes nested in EXISTS { } and the
-    MATCH of a lone node (`MATCH (a:Actor)`: no relationship, so nothing of the bug; filtered in the
-    scan, the node is found before the clauses that start from it, such as a shortest path search)."""
-    lines, clause, lone = [], None, False
-    for line in statement.splitlines():
-        found = _CLAUSE.match(line)
-        if found and found.group(1) == "WHERE" and clause == "MATCH" and not lone:
-            line = "WITH * " + line
-        if found and found.group(1) != "WHERE":
-            clause = found.group(1)
-            lone = clause == "MATCH" and bool(_LONE_NODE.fullmatch(line[len("MATCH "):].strip()))
-        lines.append(line)
+    """WHERE of a top-level MATCH (a clause at the start of a line) -> WITH * WHERE where Ladybug
+    would lose rows (see _loses_rows). OPTIONAL MATCH keeps its WHERE (it decides what is optional),
+    and so do MATCHes nested in EXISTS { }."""
+    lines = statement.splitlines()
+    bound: set[str] = set()
+    reached = False                     # the MATCH before this line starts from a node bound earlier
+    for i, line in enumerate(lines):
+        if i and line.startswith("WHERE") and lines[i - 1].startswith("MATCH "):
+            pattern = lines[i - 1][len("MATCH "):]
+            condition = " ".join([line, *takewhile(lambda rest: not _CLAUSE.match(rest), lines[i + 1:])])
+            if reached or _loses_rows(pattern, condition):
+                lines[i] = "WITH * " + line
+        found = _MATCH_LINE.match(line)
+        if found:
+            reached = _reached_from(found.group(2), bound)
+            bound.update(re.findall(r"\((\w+)", line))
     return "\n".join(lines)
+
+
+def _reached_from(pattern: str, bound: set[str]) -> bool:
+    """Whether a pattern with a relationship reaches a node that an earlier MATCH bound."""
+    chain = _chain(pattern, iter(range(1, 1000)))
+    return bool(chain) and len(chain) > 1 and any(e[0] == "node" and e[1] in bound for e in chain)
+
+
+def _loses_rows(pattern: str, condition: str) -> bool:
+    """Whether a WHERE names a property of one of the pattern's relationships and of a node at an
+    end of it that no other relationship shares (a pattern this module cannot read counts as such)."""
+    chain = _chain(pattern, iter(range(1, 1000)))
+    if chain is None:
+        return not _LONE_NODE.fullmatch(pattern.strip())
+    named = set(re.findall(r"\b(\w+)\.", condition))
+    for i in range(1, len(chain), 2):
+        ends = [chain[j][1] for j in (i - 1, i + 1) if j in (0, len(chain) - 1)]
+        if chain[i][1] in named and named & set(ends):
+            return True
+    return False
 
 
 # ---- join order: walk out from what earlier clauses bound ------------------------------------------

@@ -98,11 +98,14 @@ class EmbeddedStore(GraphStore):
         with self._using() as conn:
             for statement in dialect.ladybug_schema():
                 conn.execute(statement)
+            backfills = dialect.backfills(neo4j=False)
             for spec in graph_model().nodes.values():
                 present = {row[0] for row in self.query(dialect.ladybug_columns(spec.label)).rows}
                 for prop, kind in spec.columns().items():
                     if prop not in present:
                         conn.execute(dialect.ladybug_add_column(spec.label, prop, kind))
+                        if (spec.label, prop) in backfills:
+                            conn.execute(backfills[spec.label, prop])
 
     def iter_rows(self, statement: str, params: dict | None = None):
         with self._using() as conn:

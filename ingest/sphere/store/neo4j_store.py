@@ -84,6 +84,9 @@ class Neo4jStore(GraphStore):
     def ensure_schema(self) -> None:
         for statement in dialect.neo4j_schema():
             self._driver.execute_query(statement, database_=self.database)
+        with self._driver.session(database=self.database) as session:
+            for statement in dialect.backfills(neo4j=True).values():
+                session.run(statement).consume()
 
     @_reachable
     def query(self, statement: str, params: dict | None = None) -> QueryResult:

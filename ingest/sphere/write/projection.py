@@ -54,12 +54,11 @@ class Edge(SpannedEdge):
 
 def group_events(rows: Iterable[dict], keep: Callable[[str, str | None], bool] = lambda t, d: True
                  ) -> dict[tuple[str, str, str], Edge]:
-    """Event rows (src, type, dst, date, doc, published) as projection edges; a day is the event's
-    date, else its document's."""
+    """Event rows (src, type, dst, day, doc) as projection edges."""
     edges: dict[tuple[str, str, str], Edge] = {}
     symmetric = {t for t in ontology().event_types if ontology().is_symmetric(t)}
     for row in rows:
-        day = row["date"] or row["published"]
+        day = row["day"]
         if not keep(row["type"], day):
             continue
         key = (row["src"], row["type"], row["dst"])
@@ -94,7 +93,6 @@ def chunk_increments(batch: GraphBatch) -> list[RelRows]:
 def _batch_event_rows(batch: GraphBatch) -> dict[str, list[dict]]:
     """Per target label, the batch's events as group_events rows (each event once)."""
     events = {row["id"]: row for row in batch.nodes["Event"]}
-    published = {row["id"]: row["published"] for row in batch.nodes["Document"]}
     subjects = {row["dst"]: row["src"] for rel in batch.relationships if rel.type == "SUBJECT_OF" for row in rel.rows}
     reports = {row["src"]: row["dst"] for rel in batch.relationships if rel.type == "REPORTED_IN" for row in rel.rows}
     by_target: dict[str, dict[str, dict]] = defaultdict(dict)
@@ -107,7 +105,7 @@ def _batch_event_rows(batch: GraphBatch) -> dict[str, list[dict]]:
                 doc = reports[event_id]
                 by_target[rel.target][event_id] = {
                     "src": subjects[event_id], "type": events[event_id]["type"], "dst": row["dst"],
-                    "date": events[event_id]["date"], "doc": doc, "published": published[doc]}
+                    "day": events[event_id]["day"], "doc": doc}
     return {target: list(rows.values()) for target, rows in by_target.items()}
 
 

@@ -49,18 +49,19 @@ def build_batch(extractions: list[Extraction], known_aliases: dict[str, list[str
             target = "Place" if entities[entity_id].is_place else "Actor"
             rels.setdefault(("MENTIONS", "Document", target), []).append({"src": doc, "dst": entity_id, "count": count})
         for event in extraction.events:
-            _event_rows(batch, rels, doc, event, entities)
+            _event_rows(batch, rels, doc, article.published, event, entities)
     batch.relationships = [RelRows(t, s, d, rows) for (t, s, d), rows in rels.items()]
     return batch
 
 
-def _event_rows(batch: GraphBatch, rels: dict, doc: str, event: Event, entities: dict[str, Entity]) -> None:
+def _event_rows(batch: GraphBatch, rels: dict, doc: str, published: str | None, event: Event,
+                entities: dict[str, Entity]) -> None:
     eid = event_id(doc, event)
     batch.nodes["Event"].append({
         "id": eid, "type": event.type, "date": event.date, "modality": event.modality,
         "confidence": event.confidence, "lang": event.lang, "status": event.attrs.get("status"),
         "role": event.attrs.get("role"), "date_text": event.attrs.get("date_text"),
-        "attrs": json.dumps(event.attrs, ensure_ascii=False, sort_keys=True),
+        "attrs": json.dumps(event.attrs, ensure_ascii=False, sort_keys=True), "day": event.date or published,
     })
 
     def label(entity_id: str) -> str:
