@@ -172,6 +172,15 @@ def test_a_strike_on_a_thing_hits_the_side_it_belongs_to(text, expected):
     assert expected in [e[:4] for e in events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Російська авіація завдала ударів по Харкову.", ("FIGHT", "Russia", "Kharkiv")),
+    ("Российская военная авиация атаковала Алеппо.", ("FIGHT", "Russia", "Aleppo")),
+])
+def test_an_air_force_named_by_its_demonym_stands_for_its_country(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]
+
+
 def test_a_side_on_whose_behalf_a_war_is_fought_is_not_struck():
     _, events = _events("Россия вступила в войну на стороне Асада.")
     assert not [e for e in events if e[0] == "FIGHT" and e[2] == "Bashar al-Assad"]
