@@ -181,6 +181,17 @@ def test_an_air_force_named_by_its_demonym_stands_for_its_country(text, expected
     assert expected in [e[:3] for e in events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Эсминцы ВМС США прибыли в Персидский залив.", ("DEPLOY", "United States", "Persian Gulf")),
+    ("Отряд кораблей ВМФ России прибыл в Порт-Судан.", ("DEPLOY", "Russia", "Port Sudan")),
+    ("Загін кораблів ВМФ Росії прибув до Гавани.", ("DEPLOY", "Russia", "Havana")),
+    ("A Russian naval flotilla arrived in Havana.", ("DEPLOY", "Russia", "Havana")),
+])
+def test_ships_named_through_their_navy_and_country_are_deployed_where_they_arrive(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]
+
+
 def test_a_side_on_whose_behalf_a_war_is_fought_is_not_struck():
     _, events = _events("Россия вступила в войну на стороне Асада.")
     assert not [e for e in events if e[0] == "FIGHT" and e[2] == "Bashar al-Assad"]

@@ -171,10 +171,11 @@ class MentionFinder:
         elif owner is not None:
             i, country = owner.i, owner.entity_id
         elif u + n < len(units):
-            after = self.gaz.match_at([x.text for x in units], [x.keys for x in units], u + n)
+            k = self._past_service_branch(units, u + n) if inst.personnel else u + n
+            after = self.gaz.match_at([x.text for x in units], [x.keys for x in units], k)
             if after and after[1].kind == "COUNTRY":
                 country = after[1].id
-                j = units[u + n + after[0] - 1].token + 1
+                j = units[k + after[0] - 1].token + 1
         if not country:
             return None
         country_entry = self.gaz.entries[country]
@@ -183,6 +184,12 @@ class MentionFinder:
         name = inst.name.format(adj=self.gaz.english_adjective[country])
         entry = Entry(f"org:{country_entry.country}:{inst.key}", name, "ORGANIZATION", country_entry.country)
         return self._mention(sentence, index, i, j, entry)
+
+    def _past_service_branch(self, units, u: int) -> int:
+        """"эсминцы ВМС США", "отряд кораблей ВМФ России": armed personnel named through their service
+        branch belong to the country after it; the unit after the branch, else u."""
+        branch = self.gaz.institution_at([x.keys for x in units], u)
+        return u + branch[0] if branch and branch[1].personnel else u
 
     def _demonym_before(self, sentence, units, u: int) -> tuple[str, int] | None:
         """"российские военные", "канадский патрульный корабль": the country of a demonym right before the
