@@ -192,6 +192,16 @@ def test_ships_named_through_their_navy_and_country_are_deployed_where_they_arri
     assert expected in [e[:3] for e in events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("В Бамако прибыли около двухсот инструкторов «Африканского корпуса».", ("DEPLOY", "Africa Corps", "Bamako")),
+    ("Бійці «Вагнера» залишаються в ЦАР.", ("DEPLOY", "Wagner Group", "Central African Republic")),
+    ("Миротворцы ООН остаются в Ливане.", ("DEPLOY", "United Nations", "Lebanon")),
+])
+def test_an_armed_groups_own_men_stand_for_the_group(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]
+
+
 def test_a_side_on_whose_behalf_a_war_is_fought_is_not_struck():
     _, events = _events("Россия вступила в войну на стороне Асада.")
     assert not [e for e in events if e[0] == "FIGHT" and e[2] == "Bashar al-Assad"]

@@ -176,6 +176,10 @@ class MentionFinder:
             if after and after[1].kind == "COUNTRY":
                 country = after[1].id
                 j = units[k + after[0] - 1].token + 1
+            elif after and inst.personnel and after[1].kind in ("GROUP", "ORGANIZATION") and self.lang != "en":
+                # "инструкторы «Африканского корпуса»", "бойцы группы Вагнера": an armed group's own men
+                end = units[k + after[0] - 1].token + 1
+                return replace(self._mention(sentence, index, i, end, after[1]), personnel=True)
         if not country:
             return None
         country_entry = self.gaz.entries[country]
