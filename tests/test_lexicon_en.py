@@ -174,3 +174,105 @@ def test_second_pass_vocabulary(text, expected):
 def test_landing_at_an_air_base_owns_no_base():
     events = _events("Juan Guaido landed at a military air base near Madrid on Sunday.")
     assert not any(event_type == "MILITARY_BASE" for event_type, _, _ in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # FIGHT: weapons fired or launched at a target, open fire, pounding, storming, retaliation, blockades
+    ("The Houthis fired missiles at Israel.", ("FIGHT", "Houthis", "Israel")),
+    ("Hamas launched rockets at Israel.", ("FIGHT", "Hamas", "Israel")),
+    ("The Israeli military pounded Gaza.", ("FIGHT", "Israel", "Gaza Strip")),
+    ("Russian forces stormed Avdiivka.", ("FIGHT", "Russia", "Avdiivka")),
+    ("Iran retaliated against Israel in April.", ("FIGHT", "Iran", "Israel")),
+    ("Russia hit Ukraine with a barrage of missiles.", ("FIGHT", "Russia", "Ukraine")),
+    ("Ukraine shot down Russian drones.", ("FIGHT", "Ukraine", "Russia")),
+    ("The Israeli blockade of Gaza continued.", ("FIGHT", "Israel", "Gaza Strip")),
+    ("Russia's occupation of Crimea began in 2014.", ("FIGHT", "Russia", "Crimea")),
+    ("Hostilities between Israel and Hezbollah escalated.", ("FIGHT", "Israel", "Hezbollah")),
+    ("Azerbaijan launched a military operation against Armenian forces in Karabakh.", ("FIGHT", "Azerbaijan", "Armenia")),
+    ("The Russian army advanced on Pokrovsk.", ("FIGHT", "Russia", "Pokrovsk")),
+    # DEPLOY: troops kept abroad, massed, entering a country; peacekeeping missions; warships calling at a port
+    ("Russia keeps about 1,500 soldiers in Transnistria.", ("DEPLOY", "Russia", "Transnistria")),
+    ("Russia's troop buildup near Ukraine alarmed NATO.", ("DEPLOY", "Russia", "Ukraine")),
+    ("The United States is building up its naval forces near Venezuela.", ("DEPLOY", "United States", "Venezuela")),
+    ("Australia led a peacekeeping mission in the Solomon Islands.", ("DEPLOY", "Australia", "Solomon Islands")),
+    ("Russian troops crossed into Ukraine.", ("DEPLOY", "Russia", "Ukraine")),
+    ("Chinese warships made a port call in Cambodia.", ("DEPLOY", "China", "Cambodia")),
+    # MILITARY_BASE: the plural and "airbase" with the verbs of holding a base
+    ("Russia has an airbase in Syria.", ("MILITARY_BASE", "Russia", "Syria")),
+    ("The United States operates several bases in Japan.", ("MILITARY_BASE", "United States", "Japan")),
+    # ECONOMIC_COOPERATION: crude and coal traded, lenders and creditors, debts repaid, bailouts, economic aid
+    ("Russia sells discounted crude to India.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("India imports Russian coal.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("China is Venezuela's largest creditor.", ("ECONOMIC_COOPERATION", "China", "Venezuela")),
+    ("Russia is India's largest trading partner.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("Angola is the largest recipient of Chinese loans.", ("ECONOMIC_COOPERATION", "China", "Angola")),
+    ("Kenya repaid its debt to China.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
+    ("The IMF approved a $3 billion bailout for Egypt.", ("ECONOMIC_COOPERATION", "International Monetary Fund", "Egypt")),
+    ("Saudi Arabia provided economic aid to Egypt.", ("ECONOMIC_COOPERATION", "Saudi Arabia", "Egypt")),
+    # OPPOSE: verbal attacks, displeasure, an accord cancelled
+    ("The European Union spoke out against Hungary.", ("OPPOSE", "European Union", "Hungary")),
+    ("Russia lashed out at NATO over its expansion.", ("OPPOSE", "Russia", "NATO")),
+    ("Beijing expressed strong dissatisfaction with Tokyo.", ("OPPOSE", "China", "Japan")),
+    ("Niger cancelled its military agreement with the United States.", ("OPPOSE", "Niger", "United States")),
+    # SANCTION: sanctions hit with, trade bans, a demonym target, a sanctions list
+    ("Washington hit Moscow with new sanctions.", ("SANCTION", "United States", "Russia")),
+    ("The EU banned imports of Russian steel.", ("SANCTION", "European Union", "Russia")),
+    ("The United States restricted chip exports to China.", ("SANCTION", "United States", "China")),
+    ("The United States raised tariffs on Chinese steel.", ("SANCTION", "United States", "China")),
+    ("The United States added Huawei to its blacklist.", ("SANCTION", "United States", "Huawei")),
+    # ARMS_TRANSFER: more weapon nouns and verbs of giving, arms sales, recipients of arms, military aid
+    ("Russia handed over MiG-29 jets to Serbia.", ("ARMS_TRANSFER", "Russia", "Serbia")),
+    ("The Netherlands donated F-16 jets to Ukraine.", ("ARMS_TRANSFER", "Netherlands", "Ukraine")),
+    ("Germany will deliver submarines to Israel.", ("ARMS_TRANSFER", "Germany", "Israel")),
+    ("The State Department approved a $1 billion arms sale to Taiwan.",
+     ("ARMS_TRANSFER", "United States Department of State", "Taiwan")),
+    ("Vietnam is the largest recipient of Russian arms.", ("ARMS_TRANSFER", "Russia", "Vietnam")),
+    ("The United States provided military aid to Ukraine.", ("ARMS_TRANSFER", "United States", "Ukraine")),
+    # MILITARY_COOPERATION: defence treaties, joint forces, training provided
+    ("Russia and Belarus formed a joint military force.", ("MILITARY_COOPERATION", "Russia", "Belarus")),
+    ("Turkey provides training to Somali soldiers.", ("MILITARY_COOPERATION", "Turkey", "Somalia")),
+    # MEET, COMMUNICATE, ACCUSE, ASYLUM
+    ("Antony Blinken sat down with Wang Yi in Munich.", ("MEET", "Antony Blinken", "Wang Yi")),
+    ("Vladimir Putin sent a telegram to Kim Jong Un.", ("COMMUNICATE", "Vladimir Putin", "Kim Jong Un")),
+    ("Iran charged Israel with the attack.", ("ACCUSE", "Iran", "Israel")),
+    ("India gave shelter to Sheikh Hasina.", ("ASYLUM", "India", "Sheikh Hasina")),
+])
+def test_third_pass_vocabulary(text, expected):
+    assert expected in _events(text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The United States pulled its troops out of Niger.", "ended"),
+    ("France pulled out of Mali in 2022.", "ended"),
+    ("Turkish troops entered northern Syria.", None),
+])
+def test_troops_pulled_out_ended_their_deployment(text, status):
+    event, _, _, _ = _event(text, "DEPLOY")
+    assert event.attrs.get("status") == status
+
+
+def test_a_base_sought_does_not_exist_yet():
+    event, subject, obj, _ = _event("China is seeking a military base in Gabon.", "MILITARY_BASE")
+    assert (subject, obj, event.attrs.get("status")) == ("China", "Gabon", "planned")
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a phone call held is a call, not a meeting
+    ("Vladimir Putin held a phone call with Xi Jinping.", "MEET"),
+    # "has sent troops": the auxiliary "has" makes no presence that hides the verb of sending
+    ("North Korea has sent troops to Russia.", "ARMS_TRANSFER"),
+    # an oil supplier is no arms supplier
+    ("Russia became India's biggest oil supplier.", "ARMS_TRANSFER"),
+    # a person entering a hall, a storm of criticism, basis: no event
+    ("Vladimir Putin entered the hall.", "DEPLOY"),
+    ("A storm of criticism followed the decision.", "FIGHT"),
+    ("The talks were held on the basis of mutual respect.", "MILITARY_BASE"),
+    # pulling out of talks is no withdrawal of troops
+    ("Hungary pulled out of the talks.", "DEPLOY"),
+])
+def test_new_words_do_not_fire_the_wrong_type(text, absent):
+    assert not any(event_type == absent for event_type, _, _ in _events(text))
+
+
+def test_troops_sent_with_an_auxiliary_are_still_deployed():
+    assert ("DEPLOY", "North Korea", "Russia") in _events("North Korea has sent troops to Russia.")
