@@ -216,3 +216,121 @@ def test_the_lexicon_covers_every_event_type():
     triggers, _ = _trigger_words()
     frames = [f for spec in triggers.values() for f in (spec if isinstance(spec, list) else [spec])]
     assert {f["type"] for f in frames} == set(ontology().event_types)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Армия Мали отбила атаку боевиков ИГИЛ.", ("FIGHT", "Islamic State", "Mali")),
+    ("Харьков подвергся обстрелу со стороны российских войск.", ("FIGHT", "Russia", "Kharkiv")),
+    ("Киев подвергся массированной российской ракетной атаке.", ("FIGHT", "Russia", "Ukraine")),
+    ("Израиль атаковал базу Хезболлы.", ("FIGHT", "Israel", "Hezbollah")),
+    ("Иранские ракетные удары по Израилю осудили в ООН.", ("FIGHT", "Iran", "Israel")),
+    ("Израильские военные ударили по Ливану.", ("FIGHT", "Israel", "Lebanon")),
+    ("Хамас выпустил ракеты по Израилю.", ("FIGHT", "Hamas", "Israel")),
+    ("Турция сбила российский самолёт.", ("FIGHT", "Turkey", "Russia")),
+    ("Израиль начал наземную операцию в Ливане.", ("FIGHT", "Israel", "Lebanon")),
+    ("Талибы взяли под контроль Кабул.", ("FIGHT", "Taliban", "Kabul")),
+])
+def test_strikes_repelled_or_suffered_operations_and_seized_cities_are_fights(text, expected):
+    assert expected in _roles(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Российские корабли вошли в порт Гаваны.", ("DEPLOY", "Russia", "Havana", {})),
+    ("Австралия направила полицейских на Соломоновы Острова.", ("DEPLOY", "Australia", "Solomon Islands", {})),
+    ("Россия отозвала своих военных из Армении.", ("DEPLOY", "Russia", "Armenia", {"status": "ended"})),
+    ("Французские войска уходят из Чада.", ("DEPLOY", "France", "Chad", {"status": "ended"})),
+    ("Соглашение позволяет России использовать базу Хмеймим.",
+     ("MILITARY_BASE", "Russia", "Hmeimim Air Base", {"status": "existing"})),
+    ("Россия построит военно-морскую базу в Судане.", ("MILITARY_BASE", "Russia", "Sudan", {"status": "planned"})),
+])
+def test_port_calls_recalls_troops_leaving_and_bases_built_or_used(text, expected):
+    assert expected in [(e[0], e[1], e[2], e[4]) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Индия импортирует российскую нефть.", ("ECONOMIC_COOPERATION", "Russia", "India")),
+    ("Российский газ поступает в Венгрию.", ("ECONOMIC_COOPERATION", "Russia", "Hungary")),
+    ("Россия списала Кубе долг.", ("ECONOMIC_COOPERATION", "Russia", "Cuba")),
+    ("Росатом строит АЭС в Турции.", ("ECONOMIC_COOPERATION", "Rosatom", "Turkey")),
+    ("Китай профинансировал строительство порта в Шри-Ланке.", ("ECONOMIC_COOPERATION", "China", "Sri Lanka")),
+    ("Китай вложил в экономику Лаоса миллиарды долларов.", ("ECONOMIC_COOPERATION", "China", "Laos")),
+])
+def test_imports_debts_written_off_plants_built_abroad_and_investment(text, expected):
+    assert expected in _roles(text)
+
+
+def test_a_plant_built_at_home_is_no_cooperation():
+    assert "ECONOMIC_COOPERATION" not in [e[0] for e in _events("Россия строит АЭС в Курской области.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("США оказали Украине гуманитарную помощь.", ("SUPPORT", "United States", "Ukraine")),
+    ("Китай заступился за Иран.", ("SUPPORT", "China", "Iran")),
+    ("Турция встала на защиту Азербайджана.", ("SUPPORT", "Turkey", "Azerbaijan")),
+    ("Катар финансирует ХАМАС.", ("SUPPORT", "Qatar", "Hamas")),
+    ("Россия наложила вето на резолюцию США.", ("OPPOSE", "Russia", "United States")),
+    ("Кремль подверг критике решение Берлина.", ("OPPOSE", "Russia", "Germany")),
+    ("Польша закрыла российское консульство.", ("OPPOSE", "Poland", "Russia")),
+    ("Венгрия блокирует вступление Швеции в НАТО.", ("OPPOSE", "Hungary", "Sweden")),
+])
+def test_backing_named_by_its_deeds_and_opposition_by_veto_criticism_or_blocking(text, expected):
+    assert expected in _roles(text)
+
+
+def test_support_declared_for_a_genitive_goes_to_it_not_from_it():
+    events = _roles("Франция заявила о поддержке Армении.")
+    assert ("SUPPORT", "France", "Armenia") in events
+    assert ("SUPPORT", "Armenia", "France") not in events
+
+
+@pytest.mark.parametrize("text, expected, quiet", [
+    ("Россия вышла из договора с США.", ("OPPOSE", "Russia", "United States"), "AGREE"),
+    ("Власти Нигера аннулировали соглашение с Францией.", ("OPPOSE", "Niger", "France"), "AGREE"),
+    ("Венгрия заблокировала помощь Украине.", ("OPPOSE", "Hungary", "Ukraine"), "SUPPORT"),
+    ("США запретили импорт российской нефти.", ("SANCTION", "United States", "Russia"), "ECONOMIC_COOPERATION"),
+    ("Турция ввела эмбарго на торговлю с Израилем.", ("SANCTION", "Turkey", "Israel"), "ECONOMIC_COOPERATION"),
+    ("США выделили Израилю военную помощь.", ("ARMS_TRANSFER", "United States", "Israel"), "SUPPORT"),
+])
+def test_a_phrase_that_ends_or_bans_a_tie_hides_the_tie_it_names(text, expected, quiet):
+    events = _roles(text)
+    assert expected in events
+    assert quiet not in [e[0] for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Канада наложила санкции на Иран.", ("SANCTION", "Canada", "Iran")),
+    ("Вашингтон ввёл пошлины на китайские товары.", ("SANCTION", "United States", "China")),
+    ("Китай запретил экспорт галлия в США.", ("SANCTION", "China", "United States")),
+    ("Германия отправила Украине гаубицы.", ("ARMS_TRANSFER", "Germany", "Ukraine")),
+    ("Китай продал Пакистану фрегаты.", ("ARMS_TRANSFER", "China", "Pakistan")),
+    ("Вьетнам заказал у России вертолёты.", ("ARMS_TRANSFER", "Russia", "Vietnam")),
+    ("Хуситы получают из Ирана ракеты.", ("ARMS_TRANSFER", "Iran", "Houthis")),
+    ("Россия и Иран договорились о совместном производстве беспилотников.",
+     ("MILITARY_COOPERATION", "Russia", "Iran")),
+    ("Россия и Беларусь создали единую систему ПВО.", ("MILITARY_COOPERATION", "Russia", "Belarus")),
+    ("Турция готовит офицеров для Ливии.", ("MILITARY_COOPERATION", "Turkey", "Libya")),
+])
+def test_sanctions_tariffs_bans_arms_sent_sold_ordered_and_joint_arms_work(text, expected):
+    assert expected in _roles(text)
+
+
+@pytest.mark.parametrize("text, expected, quiet", [
+    ("Путин пообщался с Эрдоганом.", ("MEET", "Vladimir Putin", "Recep Tayyip Erdogan"), "COMMUNICATE"),
+    ("Путин пообщался с Эрдоганом по телефону.", ("COMMUNICATE", "Vladimir Putin", "Recep Tayyip Erdogan"), "MEET"),
+    ("Путин направил Си Цзиньпину послание.", ("COMMUNICATE", "Vladimir Putin", "Xi Jinping"), "MEET"),
+    ("Россия передала США предложения по гарантиям безопасности.", ("COMMUNICATE", "Russia", "United States"),
+     "MEET"),
+])
+def test_talking_in_person_is_a_meeting_and_on_the_phone_or_by_message_is_not(text, expected, quiet):
+    events = _roles(text)
+    assert expected in events
+    assert quiet not in [e[0] for e in events]
+
+
+@pytest.mark.parametrize("text, quiet", [
+    ("Правительство взяло под контроль Газпром.", "FIGHT"),
+    ("Российские войска вошли в Курскую область.", "DEPLOY"),
+    ("Роскомнадзор заблокировал Telegram.", "OPPOSE"),
+])
+def test_control_of_a_firm_troops_entering_a_region_and_blocking_a_site_stay_quiet(text, quiet):
+    assert quiet not in [e[0] for e in _events(text)]
