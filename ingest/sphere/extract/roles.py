@@ -314,6 +314,8 @@ class CaseRoles:
         heads = [t for t in span if t.pos in ("NOUN", "PROPN")] or list(span)
         if m.i and self._indeclinable(heads[0]) and self._common_noun(sentence.tokens[m.i - 1]):
             return frozenset({"Gen"})       # "режим Мадуро": an indeclinable name after a noun is its genitive
+        # "бойовиків ІДІЛ": an abbreviation after the head says nothing of the phrase's case
+        heads = heads[:1] + [t for t in heads[1:] if not t.text.isupper()]
         cases = frozenset()
         for tok in heads[:1] + heads[-1:]:
             cases = cases | tok.feats.get("cases", frozenset())
