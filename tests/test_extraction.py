@@ -863,3 +863,15 @@ def test_a_general_title_stands_for_the_holder_of_a_narrower_office():
 ])
 def test_a_paired_demonym_names_both_sides_in_its_order(text, expected):
     assert expected in [e[:3] for e in _events(text)[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Россия оказала Сирии военную помощь.", [("ARMS_TRANSFER", "Russia", "Syria")]),
+    ("Китай оказал Камбодже помощь.", [("SUPPORT", "China", "Cambodia")]),
+    ("Britain provided economic aid to Egypt.", [("ECONOMIC_COOPERATION", "United Kingdom", "Egypt")]),
+    ("Japan sent aid to Turkey.", [("SUPPORT", "Japan", "Turkey")]),
+])
+def test_a_phrase_with_more_words_hides_the_phrase_whose_words_it_has(text, expected):
+    """"оказать военную помощь" is an arms transfer and no support besides: the kind of aid decides."""
+    _, events = _events(text)
+    assert [e[:3] for e in events] == expected

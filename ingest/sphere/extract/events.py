@@ -113,12 +113,13 @@ class EventExtractor(CaseRoles, ImplicitRoles, Coordination, EnglishRoles):
                                              else PHRASE_GAP)
                 if positions is not None:
                     found.append(Trigger(i, positions[-1] + 1, frame, positions))
-        # a longer trigger hides the shorter ones it contains ("военная база" over "база")
-        found.sort(key=lambda t: -(t.end - t.start))
+        # a longer trigger hides the shorter ones it contains ("военная база" over "база"), and one with more
+        # words the one whose words it has ("оказать военную помощь" over "оказать помощь")
+        found.sort(key=lambda t: (-(t.end - t.start), -len(t.words)))
         kept: list[Trigger] = []
         for trig in found:
             if any(k.start <= trig.start and trig.end <= k.end and (k.end - k.start) > (trig.end - trig.start)
-                   for k in kept):
+                   or set(trig.words) < set(k.words) for k in kept):
                 continue
             if any(k.start == trig.start and k.end == trig.end and k.frame == trig.frame for k in kept):
                 continue
