@@ -270,6 +270,12 @@ def test_weapons_received_by_a_demonym_come_from_its_country():
     ("Ердоган провів перемовини з Путіним.", ("MEET", "Recep Tayyip Erdogan", "Vladimir Putin")),
     ("Путін провів саміт із Трампом на Алясці.", ("MEET", "Vladimir Putin", "Donald Trump")),
     ("Макрон побачився з Сі Цзіньпіном.", ("MEET", "Emmanuel Macron", "Xi Jinping")),
+    # SUPPORT voiced for a dative (not the noun's genitive owner), aid sent; congratulations and condolences
+    ("Китай висловив підтримку Росії.", ("SUPPORT", "China", "Russia")),
+    ("Китай надіслав Росії гуманітарну допомогу.", ("SUPPORT", "China", "Russia")),
+    ("Сі Цзіньпін привітав Путіна з перемогою на виборах.", ("COMMUNICATE", "Xi Jinping", "Vladimir Putin")),
+    ("Китай висловив співчуття Туреччині.", ("COMMUNICATE", "China", "Turkey")),
+    ("Ердоган перебуває з візитом у Москві.", ("VISIT", "Recep Tayyip Erdogan", "Moscow")),
 ])
 def test_wider_ukrainian_vocabulary_of_each_type(text, expected):
     assert expected in _triples(text)
