@@ -198,3 +198,120 @@ def test_an_act_allowed_or_helped_is_the_datives_not_the_allowers():
 
 def test_weapons_received_by_a_demonym_come_from_its_country():
     assert ("ARMS_TRANSFER", "Turkey", "Sudan") in [e[:3] for e in _events("Армія Судану отримала турецькі безпілотники.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # FIGHT: clashes, interventions, blockades, strikes, missiles fired, shelled positions, control taken
+    ("У Хартумі спалахнули зіткнення між армією Судану та RSF.", ("FIGHT", "Sudan", "Rapid Support Forces")),
+    ("США здійснили інтервенцію в Ірак.", ("FIGHT", "United States", "Iraq")),
+    ("Китай розпочав блокаду Філіппін.", ("FIGHT", "China", "Philippines")),
+    ("Ізраїль вдарив по Ірану.", ("FIGHT", "Israel", "Iran")),
+    ("Удари Ізраїлю по Ірану тривають третій день.", ("FIGHT", "Israel", "Iran")),
+    ("Іран запустив ракети по Ізраїлю.", ("FIGHT", "Iran", "Israel")),
+    ("Азербайджан обстріляв вірменські позиції.", ("FIGHT", "Azerbaijan", "Armenia")),
+    ("Азербайджан встановив контроль над Карабахом у вересні.", ("FIGHT", "Azerbaijan", "Nagorno-Karabakh")),
+    ("Україна б'ється з Росією.", ("FIGHT", "Ukraine", "Russia")),
+    # MILITARY_BASE: a base on an island, a basing point, a base granted with no place named
+    ("Британія має бази на Кіпрі.", ("MILITARY_BASE", "United Kingdom", "Cyprus")),
+    ("Китай облаштовує пункт базування в Камбоджі.", ("MILITARY_BASE", "China", "Cambodia")),
+    ("Судан надав Росії військово-морську базу.", ("MILITARY_BASE", "Russia", "Sudan")),
+    # ECONOMIC_COOPERATION
+    ("Саудівська Аравія надала Єгипту позику.", ("ECONOMIC_COOPERATION", "Saudi Arabia", "Egypt")),
+    ("Китай виділив Пакистану кредит.", ("ECONOMIC_COOPERATION", "China", "Pakistan")),
+    ("Індія надала Шрі-Ланці кредитну лінію.", ("ECONOMIC_COOPERATION", "India", "Sri Lanka")),
+    ("ОАЕ інвестували в економіку Єгипту 35 мільярдів доларів.", ("ECONOMIC_COOPERATION", "United Arab Emirates", "Egypt")),
+    ("Китай фінансує будівництво залізниці в Кенії.", ("ECONOMIC_COOPERATION", "China", "Kenya")),
+    ("Росія будує АЕС у Туреччині.", ("ECONOMIC_COOPERATION", "Russia", "Turkey")),
+    ("Індія активно торгує з Росією.", ("ECONOMIC_COOPERATION", "India", "Russia")),
+    ("Китай є найбільшим торговельним партнером Росії.", ("ECONOMIC_COOPERATION", "China", "Russia")),
+    ("Китай та Бразилія уклали торговельну угоду.", ("ECONOMIC_COOPERATION", "China", "Brazil")),
+    # OPPOSE
+    ("Іран погрожує Ізраїлю.", ("OPPOSE", "Iran", "Israel")),
+    ("Туреччина висловила протест Греції.", ("OPPOSE", "Turkey", "Greece")),
+    ("Індія заперечила проти позиції Китаю.", ("OPPOSE", "India", "China")),
+    ("Литва вручила ноту протесту Білорусі.", ("OPPOSE", "Lithuania", "Belarus")),
+    ("Грузія відкликала посла з Москви.", ("OPPOSE", "Georgia", "Russia")),
+    ("Польща оголосила персоною нон грата російського консула.", ("OPPOSE", "Poland", "Russia")),
+    ("Азербайджан закрив посольство в Ірані.", ("OPPOSE", "Azerbaijan", "Iran")),
+    ("Литва знизила рівень дипломатичних відносин з Китаєм.", ("OPPOSE", "Lithuania", "China")),
+    ("Малі припинила співпрацю з Францією.", ("OPPOSE", "Mali", "France")),
+    ("США вийшли з ядерної угоди з Іраном.", ("OPPOSE", "United States", "Iran")),
+    ("Угорщина заблокувала вступ Швеції до НАТО.", ("OPPOSE", "Hungary", "Sweden")),
+    ("Китай назвав американські навчання провокацією.", ("OPPOSE", "China", "United States")),
+    # DEPLOY
+    ("США направлять до Ізраїлю авіаносець.", ("DEPLOY", "United States", "Israel")),
+    ("Кенія направить поліцейських на Гаїті.", ("DEPLOY", "Kenya", "Haiti")),
+    ("Китай надіслав війська до М'янми.", ("DEPLOY", "China", "Myanmar")),
+    ("Російський фрегат зайшов у порт Гавани.", ("DEPLOY", "Russia", "Havana")),
+    ("Російські бомбардувальники приземлилися у Венесуелі.", ("DEPLOY", "Russia", "Venezuela")),
+    ("Туреччина утримує війська на півночі Сирії.", ("DEPLOY", "Turkey", "Northern Syria")),
+    ("США передислокують війська з Нігеру до Кот-д'Івуару.", ("DEPLOY", "United States", "Côte d'Ivoire")),
+    # ARMS_TRANSFER
+    ("Білорусь передала Росії бронетехніку.", ("ARMS_TRANSFER", "Belarus", "Russia")),
+    ("Росія поставила Малі гелікоптери.", ("ARMS_TRANSFER", "Russia", "Mali")),
+    ("Росія поставляє зброю до Малі.", ("ARMS_TRANSFER", "Russia", "Mali")),
+    ("Польща отримала американські гелікоптери Apache.", ("ARMS_TRANSFER", "United States", "Poland")),
+    # MILITARY_COOPERATION
+    ("Росія навчає військових Малі.", ("MILITARY_COOPERATION", "Russia", "Mali")),
+    ("Британія тренує українських солдатів.", ("MILITARY_COOPERATION", "United Kingdom", "Ukraine")),
+    ("Індія провела навчання з ВМС Франції.", ("MILITARY_COOPERATION", "India", "France")),
+    ("Росія співпрацює з Іраном у військовій сфері.", ("MILITARY_COOPERATION", "Russia", "Iran")),
+    ("Ізраїль та Індія обмінюються розвідданими.", ("MILITARY_COOPERATION", "Israel", "India")),
+    ("Китай передає Пакистану військові технології.", ("MILITARY_COOPERATION", "China", "Pakistan")),
+    ("Туреччина та Катар створили спільний військовий штаб.", ("MILITARY_COOPERATION", "Turkey", "Qatar")),
+    # SANCTION
+    ("США наклали санкції на російські банки.", ("SANCTION", "United States", "Russia")),
+    ("Туреччина потрапила під санкції США.", ("SANCTION", "United States", "Turkey")),
+    ("ЄС запровадив ембарго на російську нафту.", ("SANCTION", "European Union", "Russia")),
+    ("США запровадили мита на китайські товари.", ("SANCTION", "United States", "China")),
+    ("Швейцарія заблокувала рахунки російських бізнесменів.", ("SANCTION", "Switzerland", "Russia")),
+    ("США обмежили експорт мікрочипів до Китаю.", ("SANCTION", "United States", "China")),
+    # MEET
+    ("Ердоган провів перемовини з Путіним.", ("MEET", "Recep Tayyip Erdogan", "Vladimir Putin")),
+    ("Путін провів саміт із Трампом на Алясці.", ("MEET", "Vladimir Putin", "Donald Trump")),
+    ("Макрон побачився з Сі Цзіньпіном.", ("MEET", "Emmanuel Macron", "Xi Jinping")),
+    # SUPPORT voiced for a dative (not the noun's genitive owner), aid sent; congratulations and condolences
+    ("Китай висловив підтримку Росії.", ("SUPPORT", "China", "Russia")),
+    ("Китай надіслав Росії гуманітарну допомогу.", ("SUPPORT", "China", "Russia")),
+    ("Сі Цзіньпін привітав Путіна з перемогою на виборах.", ("COMMUNICATE", "Xi Jinping", "Vladimir Putin")),
+    ("Китай висловив співчуття Туреччині.", ("COMMUNICATE", "China", "Turkey")),
+    ("Ердоган перебуває з візитом у Москві.", ("VISIT", "Recep Tayyip Erdogan", "Moscow")),
+])
+def test_wider_ukrainian_vocabulary_of_each_type(text, expected):
+    assert expected in _triples(text)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # an arms embargo is no arms delivery, an import ban no trade
+    ("Австралія запровадила ембарго на постачання зброї до М'янми.", ("SANCTION", "Australia", "Myanmar"), "ARMS_TRANSFER"),
+    ("США заборонили імпорт російської нафти.", ("SANCTION", "United States", "Russia"), "ECONOMIC_COOPERATION"),
+    # a mutual defence pledge is no fight; blocked aid is no support; a denounced deal is no agreement
+    ("Росія та КНДР підписали договір про взаємну допомогу в разі нападу.",
+     ("MILITARY_COOPERATION", "Russia", "North Korea"), "FIGHT"),
+    ("Угорщина заблокувала допомогу Україні.", ("OPPOSE", "Hungary", "Ukraine"), "SUPPORT"),
+    ("Нігер денонсував угоду з США про військову співпрацю.", ("OPPOSE", "Niger", "United States"), "AGREE"),
+    # a drill with no partner and a state leaving a body are no cooperation and no withdrawal of troops
+    ("Китай провів навчання біля Тайваню. Буркіна-Фасо вийшла з ЕКОВАС.", None, "MILITARY_COOPERATION"),
+    ("Буркіна-Фасо вийшла з ЕКОВАС.", None, "DEPLOY"),
+    # sanctions someone merely faces name no sanctioning state
+    ("Попри західні санкції, Індія купує російську нафту.", ("ECONOMIC_COOPERATION", "Russia", "India"), "SANCTION"),
+])
+def test_phrases_that_hide_a_wrong_reading(text, expected, absent):
+    triples = _triples(text)
+    assert expected is None or expected in triples
+    assert absent not in {t for t, _, _ in triples}
+
+
+def test_a_war_being_waged_is_asserted_not_planned():
+    """"війну" also reads as a future verb (війнути): the phrase with its verb keeps the war asserted."""
+    assert ("FIGHT", "Russia", "Ukraine", "asserted") in [e[:4] for e in _events("Росія веде війну проти України.")]
+
+
+def test_troops_pulling_back_end_their_deployment():
+    events = _events("Ізраїльські війська відійдуть з півдня Лівану.")
+    assert [(t, s, o, a.get("status")) for t, s, o, _, a in events if t == "DEPLOY"] == \
+        [("DEPLOY", "Israel", "Southern Lebanon", "ended")]
+
+
+def test_talking_to_journalists_is_no_meeting():
+    assert _events("Зеленський поспілкувався з журналістами.") == []
