@@ -875,3 +875,13 @@ def test_a_phrase_with_more_words_hides_the_phrase_whose_words_it_has(text, expe
     """"оказать военную помощь" is an arms transfer and no support besides: the kind of aid decides."""
     _, events = _events(text)
     assert [e[:3] for e in events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Россия построит в Египте АЭС.", ("ECONOMIC_COOPERATION", "Russia", "Egypt")),
+    ("Россия направила в Мали войска.", ("DEPLOY", "Russia", "Mali")),
+    ("Туреччина розмістила в Катарі війська.", ("DEPLOY", "Turkey", "Qatar")),
+])
+def test_a_place_phrase_between_the_words_of_a_trigger_is_its_object(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]

@@ -87,8 +87,9 @@ class CaseRoles:
                 # "воює проти хуситів, підтримуючи уряд Ємену": a name after a gerund is the gerund's
                 # "намерен посетить Каир": after a transitive verb a Nom/Acc form is its object
             elif prep:
+                # a phrase between the trigger's words ("построит в Египте АЭС") follows its verb like one after it
                 ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
-                    m.i >= trigger.end or prep not in self.lex.place_prepositions or self._fronted_goal(
+                    m.i > trigger.start or prep not in self.lex.place_prepositions or self._fronted_goal(
                         sentence, trigger, case)) and \
                     at not in trigger.others and \
                     not (m.i >= trigger.end and self._slot_taken(sentence, trigger, governing, at, mentions))
