@@ -885,3 +885,12 @@ def test_a_phrase_with_more_words_hides_the_phrase_whose_words_it_has(text, expe
 def test_a_place_phrase_between_the_words_of_a_trigger_is_its_object(text, expected):
     _, events = _events(text)
     assert expected in [e[:3] for e in events]
+
+
+def test_a_verb_read_as_present_or_future_is_present():
+    """"перебувають" is first the rare perfective "перебути" in the dictionary, but troops that are staying are
+    there now; a verb with only future readings stays planned."""
+    _, events = _events("У Сирії перебувають кілька тисяч російських військових.")
+    assert ("DEPLOY", "Russia", "Syria", "asserted") in [(e[0], e[1], e[2], e[5]) for e in events]
+    _, events = _events("Росія підпише угоду з Іраном.")
+    assert ("AGREE", "Russia", "Iran", "planned") in [(e[0], e[1], e[2], e[5]) for e in events]

@@ -189,9 +189,11 @@ def personal_pronoun(word: str, lang: str) -> bool:
 
 
 def future(word: str, lang: str) -> bool:
-    """The first finite reading is a future ("залишать": the dictionary lists a rare infinitive first)."""
+    """The first finite reading is a future ("залишать": the dictionary lists a rare infinitive first) and
+    none is a present ("перебувають" is first the rare perfective "перебути", but means "are staying")."""
     finite = [p for p in parses(word, lang) if "infn" not in p.tag.grammemes]
-    return bool(finite) and "futr" in finite[0].tag.grammemes
+    return bool(finite) and "futr" in finite[0].tag.grammemes and \
+        not any("pres" in p.tag.grammemes for p in finite)
 
 
 def plural(word: str, lang: str) -> bool:
