@@ -1,6 +1,6 @@
 """Extraction behaviour on sentences written for these tests (not seed sentences)."""
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sphere.extract.document import extract_article
@@ -598,6 +598,8 @@ LEXICON_SENTENCES = _lexicon_sentences()
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(LEXICON_SENTENCES), st.sampled_from(LEXICON_SENTENCES))
+# a title over a name the tagger took for an organisation once lost the article (KeyError: 'org:lavrov')
+@example(("en", "Hamas head Lavrov in Russia."), ("en", "Hamas head Lavrov in Russia."))
 def test_sentences_built_from_the_lexicons_give_events_or_nothing(first, second):
     for lang, text in (first, second, (first[0], first[1] + " " + second[1])):
         extraction = extract_article(Article("lex.txt", text, "lex.txt", lang=lang))

@@ -434,8 +434,10 @@ def _known_country(person: Entity) -> str | None:
 
 
 def register_entry(entities: dict[str, Entity], entity_id: str) -> None:
-    """Make a gazetteer entry that no mention named (a country behind an adjective) a document entity."""
-    entities.setdefault(entity_id, gazetteer().entries[entity_id].as_entity())
+    """Make a gazetteer entry that no mention named (a country behind an adjective) a document entity; one the
+    document named already (an organisation only the tagger found) stays as it is."""
+    if entity_id not in entities:
+        entities[entity_id] = gazetteer().entries[entity_id].as_entity()
 
 
 def register_state_of(place: Entity, entities: dict[str, Entity]) -> str | None:
