@@ -276,3 +276,11 @@ def test_new_words_do_not_fire_the_wrong_type(text, absent):
 
 def test_troops_sent_with_an_auxiliary_are_still_deployed():
     assert ("DEPLOY", "North Korea", "Russia") in _events("North Korea has sent troops to Russia.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan froze Russia's assets.", ("SANCTION", "Japan", "Russia")),
+    ("Canada froze Iran's assets in the country.", ("SANCTION", "Canada", "Iran")),
+])
+def test_the_possessor_of_a_trigger_word_after_the_verb_fills_its_role(text, expected):
+    assert expected in _events(text)

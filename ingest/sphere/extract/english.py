@@ -17,7 +17,8 @@ class EnglishRoles:
         found = []
         for level in range(4):      # "adopted a package of restrictive measures": the noun, "of", "package", the verb
             for k, tok in enumerate(tokens):
-                inner = level == 0 and tok.dep == "prep" and tok.head in trigger.words   # "war of aggression against"
+                # "war of aggression against", "froze Russia's assets": a phrase on another word of the trigger
+                inner = level == 0 and tok.dep in ("prep", "poss") and tok.head in trigger.words
                 if tok.head != head and not inner:
                     continue
                 if pattern in ("nsubj", "nsubjpass") and tok.dep in ("nsubj", "nsubjpass"):
