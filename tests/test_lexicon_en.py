@@ -284,3 +284,9 @@ def test_troops_sent_with_an_auxiliary_are_still_deployed():
 ])
 def test_the_possessor_of_a_trigger_word_after_the_verb_fills_its_role(text, expected):
     assert expected in _events(text)
+
+
+def test_a_participle_modifying_a_noun_takes_that_noun_as_its_subject():
+    """The resolution condemns Russia, not India; troops deployed in Mali are Russia's deployment there."""
+    assert not any(t == "OPPOSE" for t, *_ in _events("India abstained on the resolution condemning Russia."))
+    assert ("DEPLOY", "Russia", "Mali") in _events("Russian troops deployed in Mali have left.")

@@ -41,6 +41,11 @@ class EnglishRoles:
                          for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
             if found or pattern not in ("nsubj", "nsubjpass") or tokens[head].head < 0:
                 break
+            if tokens[head].dep == "acl":
+                # "the resolution condemning Russia", "troops deployed in Mali": the noun a participle
+                # modifies is its subject, not the subject of the clause around it
+                found = [tokens[head].head]
+                break
             head = tokens[head].head
         if pattern == "amod_head" and tokens[trigger.start].dep == "amod":
             found.append(tokens[trigger.start].head)
