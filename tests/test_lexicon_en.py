@@ -290,3 +290,8 @@ def test_a_participle_modifying_a_noun_takes_that_noun_as_its_subject():
     """The resolution condemns Russia, not India; troops deployed in Mali are Russia's deployment there."""
     assert not any(t == "OPPOSE" for t, *_ in _events("India abstained on the resolution condemning Russia."))
     assert ("DEPLOY", "Russia", "Mali") in _events("Russian troops deployed in Mali have left.")
+
+
+def test_an_infinitive_after_a_noun_that_names_someone_is_theirs():
+    """"Egypt's decision to buy Russian jets" is Egypt's purchase; "a contract to buy" stays the signer's."""
+    assert ("ARMS_TRANSFER", "Russia", "Egypt") in _events("Critics pointed to Egypt's decision to buy Russian jets.")

@@ -41,9 +41,11 @@ class EnglishRoles:
                          for c, child in enumerate(tokens) if child.head == k and child.dep == "pobj"]
             if found or pattern not in ("nsubj", "nsubjpass") or tokens[head].head < 0:
                 break
-            if tokens[head].dep == "acl":
-                # "the resolution condemning Russia", "troops deployed in Mali": the noun a participle
-                # modifies is its subject, not the subject of the clause around it
+            if tokens[head].dep == "acl" and (tokens[head].feats.get("tag") in ("VBG", "VBN") or
+                                              _mention_at(tokens, tokens[head].head, mentions)):
+                # "the resolution condemning Russia", "troops deployed in Mali", "Sri Lanka's decision to
+                # lease": the noun a participle modifies is its subject, not the subject of the clause around
+                # it; an infinitive's only when the noun names someone ("a contract to buy" is the signer's)
                 found = [tokens[head].head]
                 break
             head = tokens[head].head
@@ -54,11 +56,7 @@ class EnglishRoles:
         out = []
         for k in found + [c for k in found for c, child in enumerate(tokens)
                           if child.head == k and child.dep in ("appos", "conj")]:
-            m = next((m for m in mentions if m.i <= k < m.j), None)
-            if m is None:       # a name inside the head's phrase, unless it only modifies it ("UN-backed")
-                m = next((m for m in mentions if tokens[k].head >= 0 and m.i <= k and
-                          any(tokens[c].head == k for c in range(m.i, m.j)) and
-                          not (m.j < len(tokens) and tokens[m.j].text in ("-", "–"))), None)
+            m = _mention_at(tokens, k, mentions)
             if m is not None:
                 out.append(m)
         return out
@@ -68,6 +66,16 @@ class EnglishRoles:
         if self._relative_pronoun(tokens[k]) and 0 <= tokens[k].head and tokens[tokens[k].head].dep == "relcl":
             return tokens[tokens[k].head].head
         return k
+
+
+def _mention_at(tokens, k: int, mentions) -> Mention | None:
+    """The mention at token k, or a name inside the phrase k heads, unless it only modifies it ("UN-backed")."""
+    m = next((m for m in mentions if m.i <= k < m.j), None)
+    if m is None:
+        m = next((m for m in mentions if tokens[k].head >= 0 and m.i <= k and
+                  any(tokens[c].head == k for c in range(m.i, m.j)) and
+                  not (m.j < len(tokens) and tokens[m.j].text in ("-", "–"))), None)
+    return m
 
 
 def english_prep(sentence: Sentence, m: Mention) -> str | None:
