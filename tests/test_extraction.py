@@ -896,3 +896,13 @@ def test_a_verb_read_as_present_or_future_is_present():
     assert ("DEPLOY", "Russia", "Syria", "asserted") in [(e[0], e[1], e[2], e[5]) for e in events]
     _, events = _events("Росія підпише угоду з Іраном.")
     assert ("AGREE", "Russia", "Iran", "planned") in [(e[0], e[1], e[2], e[5]) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Турция отправила наемников в Ливию.", ("DEPLOY", "Turkey", "Libya")),
+    ("Россия направила в Мали военных советников.", ("DEPLOY", "Russia", "Mali")),
+    ("Франція надіслала фрегат до Червоного моря.", ("DEPLOY", "France", "Red Sea")),
+])
+def test_every_verb_of_sending_with_every_noun_of_armed_personnel_is_a_deployment(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]

@@ -160,6 +160,16 @@ def _presence_frames(raw: dict, lang: str) -> list[Frame]:
             for verb in presence.get("verbs", [])]
 
 
+def _sending_frames(raw: dict, lang: str) -> list[Frame]:
+    """Every verb of sending with every noun of armed personnel ("направить войска", "відправити інструкторів"):
+    a deployment to the place named."""
+    sending = raw.get("sending") or {}
+    subject = tuple(raw.get("defaults", {}).get("subject", []))
+    return [Frame(type="DEPLOY", words=_trigger_words(f"{verb} {noun}", lang), subject=subject,
+                  object=tuple(sending.get("object", [])), object_kind="place")
+            for verb in sending.get("verbs", []) for noun in sending.get("personnel", [])]
+
+
 @cache
 def lexicon(lang: str) -> Lexicon:
     with open(LEXICON_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
@@ -183,7 +193,7 @@ def lexicon(lang: str) -> Lexicon:
             )
             for key in words[0]:
                 frames.setdefault(key, []).append(frame)
-    for frame in _presence_frames(raw, lang):
+    for frame in _presence_frames(raw, lang) + _sending_frames(raw, lang):
         for key in frame.words[0]:
             frames.setdefault(key, []).append(frame)
     return Lexicon(
