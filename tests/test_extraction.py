@@ -906,3 +906,9 @@ def test_a_verb_read_as_present_or_future_is_present():
 def test_every_verb_of_sending_with_every_noun_of_armed_personnel_is_a_deployment(text, expected):
     _, events = _events(text)
     assert expected in [e[:3] for e in events]
+
+
+def test_a_title_phrase_of_a_person_is_an_accusative_object_after_a_place_phrase():
+    """"президента" is animate: its genitive form is its accusative, whatever the country after it."""
+    _, events = _events("Путин принял в Кремле президента Египта.")
+    assert ("MEET", "Vladimir Putin", "Egypt") in [e[:3] for e in events]

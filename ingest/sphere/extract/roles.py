@@ -322,8 +322,9 @@ class CaseRoles:
             cases = cases | tok.feats.get("cases", frozenset())
         if "Gen" in cases and m.i and self._quantity(sentence.tokens[m.i - 1]):
             cases = cases | {"Nom", "Acc"}     # "около двух тысяч российских военных находятся": the quantity's case
-        if "Gen" in cases and _animate_accusative(heads[-1]):
-            cases = cases | {"Acc"}            # "выслала французских военных": an animate accusative is a genitive
+        if "Gen" in cases and (_animate_accusative(heads[0]) or _animate_accusative(heads[-1])):
+            # "выслала французских военных", "принял президента Египта": an animate accusative is a genitive
+            cases = cases | {"Acc"}
         return cases or frozenset({"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"})
 
     def _quantity(self, tok) -> bool:
