@@ -102,10 +102,9 @@ def _batch_event_rows(batch: GraphBatch) -> dict[str, list[dict]]:
         for row in rel.rows:
             event_id = row["src"]
             if row["role"] is None and event_id in subjects:
-                doc = reports[event_id]
                 by_target[rel.target][event_id] = {
                     "src": subjects[event_id], "type": events[event_id]["type"], "dst": row["dst"],
-                    "day": events[event_id]["day"], "doc": doc}
+                    "day": events[event_id]["day"], "doc": reports[event_id]}
     return {target: list(rows.values()) for target, rows in by_target.items()}
 
 
