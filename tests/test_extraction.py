@@ -912,3 +912,13 @@ def test_a_title_phrase_of_a_person_is_an_accusative_object_after_a_place_phrase
     """"президента" is animate: its genitive form is its accusative, whatever the country after it."""
     _, events = _events("Путин принял в Кремле президента Египта.")
     assert ("MEET", "Vladimir Putin", "Egypt") in [e[:3] for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Иран может применить эти ракеты против Израиля.", ("FIGHT", "Iran", "Israel", "planned")),
+    ("Росія застосувала проти України балістичні ракети.", ("FIGHT", "Russia", "Ukraine", "asserted")),
+    ("China could blockade Taiwan.", ("FIGHT", "China", "Taiwan", "planned")),
+])
+def test_weapons_used_against_a_side_strike_it_and_what_may_happen_is_planned(text, expected):
+    _, events = _events(text)
+    assert expected in [(e[0], e[1], e[2], e[5]) for e in events]
