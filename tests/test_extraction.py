@@ -922,3 +922,12 @@ def test_a_title_phrase_of_a_person_is_an_accusative_object_after_a_place_phrase
 def test_weapons_used_against_a_side_strike_it_and_what_may_happen_is_planned(text, expected):
     _, events = _events(text)
     assert expected in [(e[0], e[1], e[2], e[5]) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("У Китая есть военная база в Джибути.", ("MILITARY_BASE", "China", "Djibouti")),
+    ("У Китаю є військова база в Джибуті.", ("MILITARY_BASE", "China", "Djibouti")),
+])
+def test_the_one_who_has_a_base_owns_it(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]

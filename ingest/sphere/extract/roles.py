@@ -88,8 +88,10 @@ class CaseRoles:
                 # "намерен посетить Каир": after a transitive verb a Nom/Acc form is its object
             elif prep:
                 # a phrase between the trigger's words ("построит в Египте АЭС") follows its verb like one after it
+                # an owner's genitive may stand before its trigger ("у Китая есть база"), a place phrase not
                 ok = governing == PREP_VARIANTS.get(prep, prep) and case in cases and (
-                    m.i > trigger.start or prep not in self.lex.place_prepositions or self._fronted_goal(
+                    m.i > trigger.start or (role == "subject" and case == "Gen") or
+                    prep not in self.lex.place_prepositions or self._fronted_goal(
                         sentence, trigger, case)) and \
                     at not in trigger.others and \
                     not (m.i >= trigger.end and self._slot_taken(sentence, trigger, governing, at, mentions))
