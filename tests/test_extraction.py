@@ -927,7 +927,8 @@ def test_weapons_used_against_a_side_strike_it_and_what_may_happen_is_planned(te
 @pytest.mark.parametrize("text, expected", [
     ("У Китая есть военная база в Джибути.", ("MILITARY_BASE", "China", "Djibouti")),
     ("У Китаю є військова база в Джибуті.", ("MILITARY_BASE", "China", "Djibouti")),
+    ("Россия получит доступ к авиабазе в Ливии.", ("MILITARY_BASE", "Russia", "Libya")),
 ])
-def test_the_one_who_has_a_base_owns_it(text, expected):
+def test_the_one_who_has_a_base_or_access_to_it_holds_it(text, expected):
     _, events = _events(text)
     assert expected in [e[:3] for e in events]
