@@ -315,3 +315,7 @@ def test_troops_pulling_back_end_their_deployment():
 
 def test_talking_to_journalists_is_no_meeting():
     assert _events("Зеленський поспілкувався з журналістами.") == []
+
+
+def test_weapons_received_from_a_country_come_from_it():
+    assert ("ARMS_TRANSFER", "Iran", "Houthis") in {e[:3] for e in _events("Хусити отримують зброю з Ірану.")}
