@@ -334,3 +334,12 @@ def test_talking_in_person_is_a_meeting_and_on_the_phone_or_by_message_is_not(te
 ])
 def test_control_of_a_firm_troops_entering_a_region_and_blocking_a_site_stay_quiet(text, quiet):
     assert quiet not in [e[0] for e in _events(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Франция передала Армении радары.", ("ARMS_TRANSFER", "France", "Armenia")),
+    ("Китай экспортирует беспилотники в Сербию.", ("ARMS_TRANSFER", "China", "Serbia")),
+    ("Турция отправила наемников в Ливию.", ("DEPLOY", "Turkey", "Libya")),
+])
+def test_every_verb_of_a_combination_goes_with_every_noun(text, expected):
+    assert expected in [e[:3] for e in _events(text)]

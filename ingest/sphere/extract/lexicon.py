@@ -2,6 +2,7 @@
 titles, prepositions and date words. Data a user can read and extend."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -160,14 +161,14 @@ def _presence_frames(raw: dict, lang: str) -> list[Frame]:
             for verb in presence.get("verbs", [])]
 
 
-def _sending_frames(raw: dict, lang: str) -> list[Frame]:
-    """Every verb of sending with every noun of armed personnel ("направить войска", "відправити інструкторів"):
-    a deployment to the place named."""
-    sending = raw.get("sending") or {}
-    subject = tuple(raw.get("defaults", {}).get("subject", []))
-    return [Frame(type="DEPLOY", words=_trigger_words(f"{verb} {noun}", lang), subject=subject,
-                  object=tuple(sending.get("object", [])), object_kind="place")
-            for verb in sending.get("verbs", []) for noun in sending.get("personnel", [])]
+def _triggers(raw: dict) -> Iterator[tuple[str, dict | list]]:
+    """The lexicon's triggers, then every verb with every noun of each combination ("направить" with
+    "войска", "инструктор", ...: one frame for them all)."""
+    yield from raw["triggers"].items()
+    for combination in raw.get("combinations", []):
+        for verb in combination["verbs"]:
+            for noun in combination["nouns"]:
+                yield f"{verb} {noun}", combination["frame"]
 
 
 @cache
@@ -176,7 +177,7 @@ def lexicon(lang: str) -> Lexicon:
         raw = yaml.load(fh, Loader=_UniqueKeyLoader)
     defaults = raw.get("defaults", {})
     frames: dict[str, list[Frame]] = {}
-    for trigger, specs in raw["triggers"].items():
+    for trigger, specs in _triggers(raw):
         for spec in specs if isinstance(specs, list) else [specs]:
             words = _trigger_words(str(trigger), lang)
             _check_patterns(lang, trigger, spec)
@@ -193,7 +194,7 @@ def lexicon(lang: str) -> Lexicon:
             )
             for key in words[0]:
                 frames.setdefault(key, []).append(frame)
-    for frame in _presence_frames(raw, lang) + _sending_frames(raw, lang):
+    for frame in _presence_frames(raw, lang):
         for key in frame.words[0]:
             frames.setdefault(key, []).append(frame)
     return Lexicon(
