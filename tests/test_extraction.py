@@ -932,3 +932,12 @@ def test_weapons_used_against_a_side_strike_it_and_what_may_happen_is_planned(te
 def test_the_one_who_has_a_base_or_access_to_it_holds_it(text, expected):
     _, events = _events(text)
     assert expected in [e[:3] for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Москва ведёт переговоры с новыми властями в Дамаске.", ("MEET", "Russia", "Syria")),
+    ("Russia is holding talks with the authorities in Damascus.", ("MEET", "Russia", "Syria")),
+])
+def test_the_authorities_in_a_capital_are_its_country(text, expected):
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events]

@@ -173,6 +173,8 @@ class MentionFinder:
         elif u + n < len(units):
             k = self._past_service_branch(units, u + n) if inst.personnel else u + n
             after = self.gaz.match_at([x.text for x in units], [x.keys for x in units], k)
+            if after is None and inst.name is None:
+                after = self._seat_after(units, k)
             if after and after[1].kind == "COUNTRY":
                 country = after[1].id
                 j = units[k + after[0] - 1].token + 1
@@ -188,6 +190,16 @@ class MentionFinder:
         name = inst.name.format(adj=self.gaz.english_adjective[country])
         entry = Entry(f"org:{country_entry.country}:{inst.key}", name, "ORGANIZATION", country_entry.country)
         return self._mention(sentence, index, i, j, entry)
+
+    def _seat_after(self, units, u: int) -> tuple[int, Entry] | None:
+        """"власти в Дамаске", "the authorities in Kabul": a state's organs named by their seat belong to the
+        country it governs (the preposition counts in the match's length)."""
+        if u + 1 >= len(units) or morph.fold(units[u].text) not in self.lex.location_prepositions:
+            return None
+        seat = self.gaz.match_at([x.text for x in units], [x.keys for x in units], u + 1)
+        if not seat or not seat[1].stands_for:
+            return None
+        return seat[0] + 1, self.gaz.entries[seat[1].stands_for]
 
     def _past_service_branch(self, units, u: int) -> int:
         """"эсминцы ВМС США", "отряд кораблей ВМФ России": armed personnel named through their service
