@@ -118,7 +118,7 @@ class EventExtractor(CaseRoles, ImplicitRoles, Coordination, EnglishRoles):
         found.sort(key=lambda t: (-(t.end - t.start), -len(t.words)))
         kept: list[Trigger] = []
         for trig in found:
-            if any(k.start <= trig.start and trig.end <= k.end and (k.end - k.start) > (trig.end - trig.start)
+            if any((k.start <= trig.start and trig.end <= k.end and (k.end - k.start) > (trig.end - trig.start))
                    or set(trig.words) < set(k.words) for k in kept):
                 continue
             if any(k.start == trig.start and k.end == trig.end and k.frame == trig.frame for k in kept):
