@@ -901,6 +901,7 @@ def test_a_verb_read_as_present_or_future_is_present():
 @pytest.mark.parametrize("text, expected", [
     ("Турция отправила наемников в Ливию.", ("DEPLOY", "Turkey", "Libya")),
     ("Россия направила в Мали военных советников.", ("DEPLOY", "Russia", "Mali")),
+    ("Россия направила военных советников в Мали.", ("DEPLOY", "Russia", "Mali")),
     ("Франція надіслала фрегат до Червоного моря.", ("DEPLOY", "France", "Red Sea")),
 ])
 def test_every_verb_of_sending_with_every_noun_of_armed_personnel_is_a_deployment(text, expected):

@@ -349,6 +349,8 @@ class Titles:
         the genitive, with no verb between."""
         if self.lang == "en":
             return True
+        if any(t.pos == "ADP" for t in tokens[end:m.i]):
+            return False        # "советников в Мали": a place the holders are in, not their state
         return "Gen" in tokens[m.i].feats.get("cases", ()) and not self._clause_between(tokens, end, m.i)
 
     # ---- helpers --------------------------------------------------------------------------------
