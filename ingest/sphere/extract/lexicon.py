@@ -151,24 +151,20 @@ def _check_patterns(lang: str, trigger, spec: dict) -> None:
                                  "(quote YAML words such as \"on\", \"no\", \"yes\")")
 
 
-def _presence_frames(raw: dict, lang: str) -> list[Frame]:
-    """Verbs of being somewhere ("находиться", "are stationed"): with armed personnel as their subject they are a
-    deployment to the place named (ANNOTATION decision 14: presence is DEPLOY)."""
-    presence = raw.get("presence") or {}
-    subject = tuple(raw.get("defaults", {}).get("subject", []))
-    return [Frame(type="DEPLOY", words=_trigger_words(verb, lang), subject=subject,
-                  object=tuple(presence.get("object", [])), object_kind="place", subject_kind="personnel")
-            for verb in presence.get("verbs", [])]
-
-
 def _triggers(raw: dict) -> Iterator[tuple[str, dict | list]]:
-    """The lexicon's triggers, then every verb with every noun of each combination ("направить" with
-    "войска", "инструктор", ...: one frame for them all)."""
+    """The lexicon's triggers; every verb with every noun of each combination ("направить" with "войска",
+    "инструктор", ...: one frame for them all); and the verbs of being somewhere ("находиться", "are
+    stationed"), which with armed personnel as their subject are a deployment to the place named (ANNOTATION
+    decision 14: presence is DEPLOY)."""
     yield from raw["triggers"].items()
     for combination in raw.get("combinations", []):
         for verb in combination["verbs"]:
             for noun in combination["nouns"]:
                 yield f"{verb} {noun}", combination["frame"]
+    presence = raw.get("presence") or {}
+    for verb in presence.get("verbs", []):
+        yield verb, {"type": "DEPLOY", "object": presence.get("object", []), "object_kind": "place",
+                     "subject_kind": "personnel"}
 
 
 @cache
@@ -194,9 +190,6 @@ def lexicon(lang: str) -> Lexicon:
             )
             for key in words[0]:
                 frames.setdefault(key, []).append(frame)
-    for frame in _presence_frames(raw, lang):
-        for key in frame.words[0]:
-            frames.setdefault(key, []).append(frame)
     return Lexicon(
         lang=lang,
         frames=frames,
