@@ -55,9 +55,9 @@ def ladybug_add_column(label: str, prop: str, kind: str) -> str:
 
 
 # Properties that joined the model later and are derived from the rest of the graph: how a store
-# written before them fills them in, from node n (the event's day: its date, else its document's,
-# as write/rows.py writes it).
-_DERIVED = {("Event", "day"): ("(n)-[:REPORTED_IN]->(d:Document)", "coalesce(n.date, d.published)")}
+# written before them fills them in: the path out of node n, and the value read along it (the event's
+# day: its date, else its document's, as write/rows.py writes it).
+_DERIVED = {("Event", "day"): ("-[:REPORTED_IN]->(d:Document)", "coalesce(n.date, d.published)")}
 
 
 def backfills(neo4j: bool) -> dict[tuple[str, str], str]:
@@ -67,11 +67,10 @@ def backfills(neo4j: bool) -> dict[tuple[str, str], str]:
     for (label, prop), (path, value) in _DERIVED.items():
         missing = f"n.{prop} IS NULL"
         if neo4j:
-            statements[label, prop] = (f"MATCH (n:{label}) WHERE {missing} CALL (n) {{ MATCH {path} "
+            statements[label, prop] = (f"MATCH (n:{label}) WHERE {missing} CALL (n) {{ MATCH (n){path} "
                                        f"SET n.{prop} = {value} }} IN TRANSACTIONS OF 10000 ROWS")
         else:
-            labelled = path.replace("(n)", f"(n:{label})", 1)
-            statements[label, prop] = f"MATCH {labelled} WHERE {missing} SET n.{prop} = {value}"
+            statements[label, prop] = f"MATCH (n:{label}){path} WHERE {missing} SET n.{prop} = {value}"
     return statements
 
 
