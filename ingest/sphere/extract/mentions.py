@@ -172,7 +172,7 @@ class MentionFinder:
             i, country = owner.i, owner.entity_id
         elif u + n < len(units):
             k = self._past_service_branch(units, u + n) if inst.personnel else u + n
-            after = self.gaz.match_at([x.text for x in units], [x.keys for x in units], k)
+            after = self._entry_at(units, k)
             if after is None and inst.name is None:
                 after = self._seat_after(units, k)
             if after and after[1].kind == "COUNTRY":
@@ -191,12 +191,16 @@ class MentionFinder:
         entry = Entry(f"org:{country_entry.country}:{inst.key}", name, "ORGANIZATION", country_entry.country)
         return self._mention(sentence, index, i, j, entry)
 
+    def _entry_at(self, units, u: int) -> tuple[int, Entry] | None:
+        """The gazetteer entry whose name starts at unit u, with its length in units."""
+        return self.gaz.match_at([x.text for x in units], [x.keys for x in units], u)
+
     def _seat_after(self, units, u: int) -> tuple[int, Entry] | None:
         """"власти в Дамаске", "the authorities in Kabul": a state's organs named by their seat belong to the
         country it governs (the preposition counts in the match's length)."""
         if u + 1 >= len(units) or morph.fold(units[u].text) not in self.lex.location_prepositions:
             return None
-        seat = self.gaz.match_at([x.text for x in units], [x.keys for x in units], u + 1)
+        seat = self._entry_at(units, u + 1)
         if not seat or not seat[1].stands_for:
             return None
         return seat[0] + 1, self.gaz.entries[seat[1].stands_for]
